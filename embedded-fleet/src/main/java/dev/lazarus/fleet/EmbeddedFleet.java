@@ -1,0 +1,159 @@
+package dev.lazarus.fleet;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+
+/**
+ * A simulated fleet on loopback: one Apache MINA SSHD server bound to every node's own 127.0.x.y address
+ * (a node is told apart by the session's local address), each node with its own host key and state.
+ * Only the harness key may log in. Nodes with the {@code refuse} behaviour are simply not bound.
+ * Two fleets on one machine at once use different ports, so they never collide.
+ */
+public final class EmbeddedFleet implements AutoCloseable {
+
+    /** The login user of the simulated nodes. */
+    public static final String USER = "lazarus";
+
+    private static final int PORT_TRIES = 25;
+
+    private final List<SimulatedNode> nodes;
+    private final Map<String, SimulatedNode> byIp;
+    private final KeyPair harnessKey;
+    private final ScheduledExecutorService clock;
+    private SshServer server;
+    private int port;
+
+    private EmbeddedFleet(List<SimulatedNode> nodes, KeyPair harnessKey) {
+        this.nodes = Collections.unmodifiableList(nodes);
+        this.byIp = new HashMap<>();
+        nodes.forEach(n -> byIp.put(n.ip(), n));
+        this.harnessKey = harnessKey;
+        this.clock = Executors.newScheduledThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "embedded-fleet-clock");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts {@code size} nodes.
+     *
+     * @param speed scales simulated durations (1 = realistic, 0 = instant)
+     * @param seed seeds the jitter, so a run is reproducible
+     * @param behaviours misbehaviour by node number (1-based); absent numbers behave normally
+     */
+    public static EmbeddedFleet start(int size, double speed, long seed, Map<Integer, Behaviour> behaviours)
+            throws IOException {
+        if (size < 1 || size > NodeAddresses.MAX_NODES) {
+            throw new IllegalArgumentException("fleet size " + size + " outside 1.." + NodeAddresses.MAX_NODES);
+        }
+        try {
+            KeyPair harnessKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+            List<SimulatedNode> nodes = new ArrayList<>(size);
+            for (int number = 1; number <= size; number++) {
+                nodes.add(new SimulatedNode(number, NodeAddresses.of(number),
+                        KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256),
+                        behaviours.getOrDefault(number, Behaviour.NORMAL), speed, seed));
+            }
+            EmbeddedFleet fleet = new EmbeddedFleet(nodes, harnessKey);
+            fleet.bind();
+            return fleet;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot generate ed25519 keys for the embedded fleet", e);
+        }
+    }
+
+    private void bind() throws IOException {
+        String hosts = nodes.stream()
+                .filter(n -> n.behaviour().kind() != Behaviour.Kind.REFUSE)
+                .map(SimulatedNode::ip)
+                .collect(Collectors.joining(","));
+        IOException last = null;
+        for (int i = 0; i < PORT_TRIES; i++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            SshServer sshd = newServer(hosts, candidate);
+            try {
+                sshd.start();
+                server = sshd;
+                port = candidate;
+                return;
+            } catch (BindException e) {
+                last = e;
+                sshd.stop(true);
+            } catch (IOException e) {
+                sshd.stop(true);
+                throw e;
+            }
+        }
+        close();
+        throw new IOException("no free port for the embedded fleet after " + PORT_TRIES + " tries", last);
+    }
+
+    private SshServer newServer(String hosts, int candidatePort) {
+        SshServer sshd = SshServer.setUpDefaultServer();
+        sshd.setHost(hosts.isEmpty() ? "127.0.0.1" : hosts);
+        sshd.setPort(candidatePort);
+        sshd.setKeyPairProvider(session -> {
+            SimulatedNode node = byIp.get(SimulatedCommand.ipOf(session.getLocalAddress()));
+            return node == null ? List.of() : List.of(node.hostKeyPair());
+        });
+        sshd.setPasswordAuthenticator(null);
+        sshd.setKeyboardInteractiveAuthenticator(null);
+        sshd.setPublickeyAuthenticator((user, key, session) ->
+                USER.equals(user) && KeyUtils.compareKeys(key, harnessKey.getPublic()));
+        sshd.setCommandFactory((channel, command) -> new SimulatedCommand(this, command));
+        return sshd;
+    }
+
+    public List<SimulatedNode> nodes() {
+        return nodes;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The key pair of the only identity the nodes accept. */
+    public KeyPair harnessKey() {
+        return harnessKey;
+    }
+
+    SimulatedNode nodeAt(String ip) {
+        SimulatedNode node = byIp.get(ip);
+        if (node == null) {
+            throw new IllegalStateException("no simulated node at " + ip);
+        }
+        return node;
+    }
+
+    ScheduledExecutorService clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (server != null) {
+                server.stop(true);
+            }
+        } catch (IOException e) {
+            // stopping immediately; a failed close leaves nothing to retry
+        } finally {
+            clock.shutdownNow();
+        }
+    }
+}

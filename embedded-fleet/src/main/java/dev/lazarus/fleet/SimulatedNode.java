@@ -1,0 +1,46 @@
+package dev.lazarus.fleet;
+
+import java.security.KeyPair;
+import java.security.PublicKey;
+
+/** One simulated node: its number, address, host key, state and behaviour. */
+public final class SimulatedNode {
+
+    private final int number;
+    private final String ip;
+    private final KeyPair hostKey;
+    private final Behaviour behaviour;
+    private final Shell shell;
+
+    SimulatedNode(int number, String ip, KeyPair hostKey, Behaviour behaviour, double speed, long seed) {
+        this.number = number;
+        this.ip = ip;
+        this.hostKey = hostKey;
+        this.behaviour = behaviour;
+        this.shell = new Shell(ip, new NodeState(), behaviour, speed, new java.util.Random(seed * 31 + number));
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public PublicKey hostKey() {
+        return hostKey.getPublic();
+    }
+
+    KeyPair hostKeyPair() {
+        return hostKey;
+    }
+
+    public Behaviour behaviour() {
+        return behaviour;
+    }
+
+    Shell shell() {
+        return shell;
+    }
+}

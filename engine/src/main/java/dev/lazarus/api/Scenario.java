@@ -1,0 +1,40 @@
+package dev.lazarus.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class as a Lazarus scenario: an install (ordered shell commands) run on every node of a
+ * fleet, each node install a dynamic test. Every attribute is a default that a {@code lazarus.*}
+ * configuration parameter overrides (see {@code dev.lazarus.config.LazarusParameters}).
+ *
+ * <pre>{@code
+ * @Scenario(commands = {"apt-get update", "apt-get install -y tomcat10"}, fleetSize = 512)
+ * class TomcatInstall {}
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Scenario {
+
+    /** The install: shell commands run in order on every node. Must not be empty. */
+    String[] commands();
+
+    /** Display name; the class's simple name when empty. */
+    String name() default "";
+
+    /** Where the fleet comes from: {@code embedded} (the default), {@code ec2}, {@code inventory}. */
+    String controlPlane() default "embedded";
+
+    /** Number of nodes the control plane provides. */
+    int fleetSize() default 16;
+
+    /** Tries per command; the outcome is decided on the last try. */
+    int commandTries() default 3;
+}

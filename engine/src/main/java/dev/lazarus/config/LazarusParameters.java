@@ -1,0 +1,54 @@
+package dev.lazarus.config;
+
+/**
+ * Names of the engine's configuration parameters. Each is read from {@code junit-platform.properties},
+ * a {@code -D} system property or Surefire's {@code configurationParameters}, in JUnit's usual order,
+ * and overrides the scenario annotation's value.
+ */
+public final class LazarusParameters {
+
+    /** Control plane that provides the fleet: {@code embedded} (default), or another registered name. */
+    public static final String CONTROL_PLANE = "lazarus.control-plane";
+
+    /** Number of nodes in the fleet: 1 to {@value #MAX_FLEET_SIZE}. Overrides {@code @Scenario(fleetSize)}. */
+    public static final String FLEET_SIZE = "lazarus.fleet.size";
+
+    /** Largest fleet one run accepts. Bigger fleets are split into shards (one JVM each). */
+    public static final int MAX_FLEET_SIZE = 50_000;
+
+    /** Most node attempts in flight at once; default: every node of the fleet. */
+    public static final String CONCURRENCY = "lazarus.concurrency";
+
+    /** Tries per command, 1 to 20; default 3. */
+    public static final String COMMAND_TRIES = "lazarus.command.tries";
+
+    /** Pause between two tries of a command (duration such as {@code 500ms}, {@code 2s}); default 1s. */
+    public static final String COMMAND_RETRY_PAUSE = "lazarus.command.retry-pause";
+
+    /**
+     * Fixed stream watchdog timeout (duration); default adaptive:
+     * {@code max(18, ceil(15 + scale x nodes + min(30, 2 x max_retry_observed)))} seconds.
+     */
+    public static final String WATCHDOG_TIMEOUT = "lazarus.watchdog.timeout";
+
+    /** TCP connect timeout of one SSH connect attempt (duration); default 10s. */
+    public static final String SSH_CONNECT_TIMEOUT = "lazarus.ssh.connect-timeout";
+
+    /** Bound on banner, key exchange and authentication of one SSH connect attempt (duration); default 30s. */
+    public static final String SSH_AUTH_TIMEOUT = "lazarus.ssh.auth-timeout";
+
+    /** SSH connect attempts per node attempt, 1 to 20; default 3. */
+    public static final String SSH_CONNECT_ATTEMPTS = "lazarus.ssh.connect-attempts";
+
+    /** Handshakes (connect + auth) in flight at once; default 16 per core. Commands are not limited by it. */
+    public static final String SSH_HANDSHAKE_PERMITS = "lazarus.ssh.handshake-permits";
+
+    /** Folder under which each run writes {@code <run-id>/}; default {@code target/lazarus}. */
+    public static final String OUTPUT_DIR = "lazarus.output.dir";
+
+    /** Interval of the progress line (duration); default 5s, 1s on a terminal. {@code 0} turns it off. */
+    public static final String PROGRESS_INTERVAL = "lazarus.progress.interval";
+
+    private LazarusParameters() {
+    }
+}

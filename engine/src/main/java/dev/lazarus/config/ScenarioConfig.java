@@ -1,0 +1,131 @@
+package dev.lazarus.config;
+
+import static dev.lazarus.config.LazarusParameters.COMMAND_RETRY_PAUSE;
+import static dev.lazarus.config.LazarusParameters.COMMAND_TRIES;
+import static dev.lazarus.config.LazarusParameters.CONCURRENCY;
+import static dev.lazarus.config.LazarusParameters.CONTROL_PLANE;
+import static dev.lazarus.config.LazarusParameters.FLEET_SIZE;
+import static dev.lazarus.config.LazarusParameters.MAX_FLEET_SIZE;
+import static dev.lazarus.config.LazarusParameters.OUTPUT_DIR;
+import static dev.lazarus.config.LazarusParameters.PROGRESS_INTERVAL;
+import static dev.lazarus.config.LazarusParameters.SSH_AUTH_TIMEOUT;
+import static dev.lazarus.config.LazarusParameters.SSH_CONNECT_ATTEMPTS;
+import static dev.lazarus.config.LazarusParameters.SSH_CONNECT_TIMEOUT;
+import static dev.lazarus.config.LazarusParameters.SSH_HANDSHAKE_PERMITS;
+import static dev.lazarus.config.LazarusParameters.WATCHDOG_TIMEOUT;
+
+import dev.lazarus.api.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A scenario's settings after parameters overrode the annotation, validated. Built at discovery, so bad
+ * input fails there with a message that names the parameter or the class.
+ */
+public record ScenarioConfig(
+        Class<?> scenarioClass,
+        String name,
+        List<String> commands,
+        String controlPlane,
+        int fleetSize,
+        int commandTries,
+        Duration retryPause,
+        int concurrency,
+        Optional<Duration> watchdogOverride,
+        Duration connectTimeout,
+        Duration authTimeout,
+        int connectAttempts,
+        int handshakePermits,
+        Path outputDir,
+        Optional<Duration> progressInterval,
+        Parameters parameters) {
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    public ScenarioConfig {
+        commands = List.copyOf(commands);
+    }
+
+    public static ScenarioConfig resolve(Class<?> scenarioClass, Parameters p) {
+        Scenario scenario = scenarioClass.getAnnotation(Scenario.class);
+        if (scenario == null) {
+            throw new LazarusConfigurationException(scenarioClass.getName() + " is not annotated with @Scenario");
+        }
+        List<String> commands = Arrays.stream(scenario.commands()).map(String::strip).toList();
+        if (commands.isEmpty() || commands.stream().anyMatch(String::isEmpty)) {
+            throw new LazarusConfigurationException("Scenario " + scenarioClass.getName()
+                    + " has no commands (or a blank one): @Scenario(commands = {...}) must list the install's commands");
+        }
+        String name = scenario.name().isBlank() ? scenarioClass.getSimpleName() : scenario.name().strip();
+        String controlPlane = p.get(CONTROL_PLANE).orElse(scenario.controlPlane());
+        int fleetSize = p.get(FLEET_SIZE)
+                .map(raw -> Parameters.parseInt(FLEET_SIZE, raw, 1, MAX_FLEET_SIZE))
+                .orElseGet(() -> {
+                    int size = scenario.fleetSize();
+                    if (size < 1 || size > MAX_FLEET_SIZE) {
+                        throw new LazarusConfigurationException("Scenario " + scenarioClass.getName()
+                                + " has fleetSize=" + size + "; allowed: 1.." + MAX_FLEET_SIZE);
+                    }
+                    return size;
+                });
+        int tries = p.get(COMMAND_TRIES)
+                .map(raw -> Parameters.parseInt(COMMAND_TRIES, raw, 1, 20))
+                .orElse(scenario.commandTries());
+        if (tries < 1 || tries > 20) {
+            throw new LazarusConfigurationException("Scenario " + scenarioClass.getName()
+                    + " has commandTries=" + tries + "; allowed: 1..20");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ScenarioConfig(
+                scenarioClass,
+                name,
+                commands,
+                controlPlane,
+                fleetSize,
+                tries,
+                p.getDuration(COMMAND_RETRY_PAUSE, Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                p.getInt(CONCURRENCY, fleetSize, 1, MAX_FLEET_SIZE),
+                p.getDuration(WATCHDOG_TIMEOUT, DAY).map(d -> requirePositive(WATCHDOG_TIMEOUT, d)),
+                requirePositive(SSH_CONNECT_TIMEOUT,
+                        p.getDuration(SSH_CONNECT_TIMEOUT, Duration.ofSeconds(10), Duration.ofMinutes(10))),
+                requirePositive(SSH_AUTH_TIMEOUT,
+                        p.getDuration(SSH_AUTH_TIMEOUT, Duration.ofSeconds(30), Duration.ofMinutes(10))),
+                p.getInt(SSH_CONNECT_ATTEMPTS, 3, 1, 20),
+                p.getInt(SSH_HANDSHAKE_PERMITS, 16 * cores, 1, 10_000),
+                writableOutputDir(p.get(OUTPUT_DIR).orElse("target/lazarus")),
+                p.getDuration(PROGRESS_INTERVAL, Duration.ofHours(1)),
+                p);
+    }
+
+    private static Duration requirePositive(String key, Duration d) {
+        if (d.isZero()) {
+            throw new LazarusConfigurationException(key + "=0 is not allowed; give a positive duration");
+        }
+        return d;
+    }
+
+    /** Creates the output folder if needed and proves it writable, so a run never starts without one. */
+    static Path writableOutputDir(String raw) {
+        Path dir;
+        try {
+            dir = Path.of(raw).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new LazarusConfigurationException(OUTPUT_DIR + "='" + raw + "' is not a valid path: " + e.getMessage());
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".lazarus-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new LazarusConfigurationException(OUTPUT_DIR + "='" + raw + "': the output folder " + dir
+                    + " cannot be created or written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.lazarus.controlplane;
+
+import dev.lazarus.config.Parameters;
+
+/**
+ * What a run asks of its control plane.
+ *
+ * @param size number of nodes
+ * @param runId the run's id, usable as a tag on what the control plane creates
+ * @param parameters the run's configuration parameters (each control plane reads its own {@code lazarus.<name>.*})
+ */
+public record FleetRequest(int size, String runId, Parameters parameters) {
+}

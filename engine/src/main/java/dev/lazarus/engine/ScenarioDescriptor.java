@@ -1,0 +1,80 @@
+package dev.lazarus.engine;
+
+import dev.lazarus.api.Scenario;
+import dev.lazarus.config.ScenarioConfig;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+
+/**
+ * A scenario class. Its source is the class, so Surefire and IDEs count its tests. Node tests are
+ * registered under it at execution, when the control plane has produced the gold list.
+ */
+public final class ScenarioDescriptor extends AbstractTestDescriptor {
+
+    public static final String SEGMENT = "scenario";
+
+    private final Class<?> scenarioClass;
+    private final Set<String> selectedIps = new LinkedHashSet<>();
+    private boolean wholeFleet;
+    private ScenarioConfig config;
+
+    /** A scenario with its verdict tests, which are known before the run. */
+    static ScenarioDescriptor create(UniqueId parentId, Class<?> scenarioClass) {
+        ScenarioDescriptor scenario = new ScenarioDescriptor(parentId, scenarioClass);
+        for (VerdictDescriptor.Kind kind : VerdictDescriptor.Kind.values()) {
+            scenario.addChild(new VerdictDescriptor(scenario.getUniqueId(), kind));
+        }
+        return scenario;
+    }
+
+    private ScenarioDescriptor(UniqueId parentId, Class<?> scenarioClass) {
+        super(parentId.append(SEGMENT, scenarioClass.getName()), displayName(scenarioClass),
+                ClassSource.from(scenarioClass));
+        this.scenarioClass = scenarioClass;
+    }
+
+    public Class<?> scenarioClass() {
+        return scenarioClass;
+    }
+
+    /** Selects the whole fleet (a class, package or root selector). */
+    void selectWholeFleet() {
+        wholeFleet = true;
+        selectedIps.clear();
+    }
+
+    /** Selects one node (a node test's unique id), unless the whole fleet already is. */
+    void selectNode(String ip) {
+        if (!wholeFleet) {
+            selectedIps.add(ip);
+        }
+    }
+
+    /** The nodes an IDE asked to re-run, or empty for the whole fleet. */
+    public Set<String> selectedIps() {
+        return wholeFleet ? Set.of() : Collections.unmodifiableSet(selectedIps);
+    }
+
+    void configure(ScenarioConfig config) {
+        this.config = config;
+    }
+
+    private static String displayName(Class<?> scenarioClass) {
+        Scenario scenario = scenarioClass.getAnnotation(Scenario.class);
+        return scenario == null || scenario.name().isBlank() ? scenarioClass.getSimpleName() : scenario.name().strip();
+    }
+
+    public ScenarioConfig config() {
+        return Optional.ofNullable(config).orElseThrow(() -> new IllegalStateException("not configured: " + this));
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.lazarus.execution;
+
+import dev.lazarus.extension.RunObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** The run observers on the class path, called one at a time; a failing observer never stops the others. */
+final class Observers {
+
+    interface Call {
+        void on(RunObserver observer) throws Exception;
+    }
+
+    private final List<RunObserver> observers;
+    private final List<Throwable> failures = new ArrayList<>();
+
+    private Observers(List<RunObserver> observers) {
+        this.observers = observers;
+    }
+
+    static Observers load(ClassLoader loader) {
+        List<RunObserver> found = new ArrayList<>();
+        ServiceLoader.load(RunObserver.class, loader).forEach(found::add);
+        return new Observers(found);
+    }
+
+    synchronized void each(Call call) {
+        for (RunObserver observer : observers) {
+            try {
+                call.on(observer);
+            } catch (Exception | LinkageError e) {
+                failures.add(new IllegalStateException(observer.getClass().getName() + " failed: " + e, e));
+            }
+        }
+    }
+
+    synchronized List<Throwable> failures() {
+        return List.copyOf(failures);
+    }
+}

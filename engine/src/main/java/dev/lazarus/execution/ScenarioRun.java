@@ -1,0 +1,360 @@
+package dev.lazarus.execution;
+
+import dev.lazarus.config.LazarusConfigurationException;
+import dev.lazarus.config.LazarusParameters;
+import dev.lazarus.config.ScenarioConfig;
+import dev.lazarus.controlplane.ControlPlaneFactory;
+import dev.lazarus.controlplane.ControlPlanes;
+import dev.lazarus.controlplane.Fleet;
+import dev.lazarus.controlplane.FleetRequest;
+import dev.lazarus.controlplane.Node;
+import dev.lazarus.engine.NodeTestDescriptor;
+import dev.lazarus.engine.ScenarioDescriptor;
+import dev.lazarus.engine.ShardDescriptor;
+import dev.lazarus.engine.VerdictDescriptor;
+import dev.lazarus.extension.RunContext;
+import dev.lazarus.extension.RunResult;
+import dev.lazarus.journal.Events;
+import dev.lazarus.journal.Journal;
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalReader;
+import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.monitor.Monitor;
+import dev.lazarus.registry.Registry;
+import dev.lazarus.registry.RegistryEntry;
+import dev.lazarus.ssh.HandshakePermits;
+import dev.lazarus.ssh.NodeSession;
+import dev.lazarus.ssh.SshSettings;
+import dev.lazarus.ssh.StreamWatchdog;
+import dev.lazarus.verdict.Status;
+import dev.lazarus.watchdog.WatchdogTimeout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.DefaultConfig;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs one scenario: control plane → gold list on disk → one dynamic test per node, all in flight →
+ * verdicts from the journal → observers. Owns every thread it starts and stops them before it returns.
+ */
+public final class ScenarioRun {
+
+    private static final String SHARD = "1/1";
+    /** sshj's DefaultConfig is costly to build and safe to share between clients. */
+    private static final Config SSH_CONFIG = new DefaultConfig();
+
+    private final ScenarioDescriptor scenario;
+    private final EngineExecutionListener listener;
+    private final ControlPlanes controlPlanes;
+    private final Observers observers;
+
+    public ScenarioRun(ScenarioDescriptor scenario, EngineExecutionListener listener, ClassLoader loader) {
+        this.scenario = scenario;
+        this.listener = listener;
+        this.controlPlanes = ControlPlanes.load(loader);
+        this.observers = Observers.load(loader);
+    }
+
+    public void execute() {
+        listener.executionStarted(scenario);
+        TestExecutionResult result;
+        try {
+            result = run();
+        } catch (Exception e) {
+            skipVerdicts("the run ended before verdicts: " + e.getMessage());
+            result = TestExecutionResult.failed(e);
+        }
+        listener.executionFinished(scenario, result);
+    }
+
+    private TestExecutionResult run() throws Exception {
+        ScenarioConfig config = scenario.config();
+        String runId = RunIds.next(config.name());
+        Path runDir = config.outputDir().resolve(runId);
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new LazarusConfigurationException(LazarusParameters.OUTPUT_DIR + ": cannot create the run folder "
+                    + runDir + ": " + e, e);
+        }
+        long startNanos = System.nanoTime();
+        try (Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
+            RunContext context = new RunContext(runId, config, runDir, journal.file(), SHARD);
+            journal.append(new JournalEvent.RunStarted(Events.now(), runId, config.name(), config.controlPlane(),
+                    config.fleetSize(), SHARD, ProcessHandle.current().pid(), Runtime.version().toString(),
+                    config.commands()));
+            ControlPlaneFactory controlPlane = controlPlanes.get(config.controlPlane());
+            WatchdogTimeout watchdog;
+            try (Fleet fleet = controlPlane.provision(
+                    new FleetRequest(config.fleetSize(), runId, config.parameters()))) {
+                List<Node> gold = select(fleet.nodes());
+                journal.appendDurably(new JournalEvent.GoldList(Events.now(), runId, SHARD, gold.stream()
+                        .map(n -> new JournalEvent.GoldNode(n.publicIp(), n.privateIp(), n.instanceId()))
+                        .toList()));
+                watchdog = config.watchdogOverride()
+                        .map(d -> WatchdogTimeout.fixed(d, gold.size(), fleet.instanceType(), fleet.maxRetryObserved()))
+                        .orElseGet(() -> WatchdogTimeout.adaptive(gold.size(), fleet.instanceType(),
+                                fleet.maxRetryObserved()));
+                journal.append(new JournalEvent.WatchdogConfigured(Events.now(), watchdog.timeout().toSeconds(),
+                        watchdog.nodeCount(), watchdog.instanceType(), watchdog.scale(), watchdog.maxRetryObserved(),
+                        watchdog.overridden()));
+                observers.each(o -> o.goldListReady(context, gold));
+                runShard(context, journal, gold, watchdog, fleet.nodes().size());
+            }
+            JournalReader.Contents contents = JournalReader.read(journal.file());
+            Registry registry = Registry.replay(contents.events());
+            FleetAssessment assessment = Monitor.assess(registry);
+            runVerdicts(assessment);
+            Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
+            journal.append(new JournalEvent.RunFinished(Events.now(), runId, wall.toMillis(), false));
+            RunResult result = new RunResult(registry, assessment, wall, watchdog, contents.truncatedTail());
+            observers.each(o -> o.runFinished(context, result));
+        }
+        List<Throwable> failures = observers.failures();
+        if (!failures.isEmpty()) {
+            IllegalStateException e = new IllegalStateException(failures.size() + " report observer(s) failed; the "
+                    + "journal is complete and the reports can be rebuilt from it: " + failures.get(0).getMessage());
+            failures.forEach(e::addSuppressed);
+            return TestExecutionResult.failed(e);
+        }
+        return TestExecutionResult.successful();
+    }
+
+    /** The nodes this run targets: all of them, or those an IDE asked to re-run. */
+    private List<Node> select(List<Node> nodes) {
+        Set<String> wanted = scenario.selectedIps();
+        if (wanted.isEmpty()) {
+            return nodes;
+        }
+        List<Node> selected = nodes.stream().filter(n -> wanted.contains(n.publicIp())).toList();
+        Set<String> missing = new LinkedHashSet<>(wanted);
+        selected.forEach(n -> missing.remove(n.publicIp()));
+        if (!missing.isEmpty()) {
+            throw new LazarusConfigurationException("node(s) " + missing + " selected by unique id are not in the "
+                    + "fleet the control plane returned (" + nodes.size() + " nodes)");
+        }
+        return selected;
+    }
+
+    private void runShard(RunContext context, Journal journal, List<Node> gold, WatchdogTimeout watchdog,
+            int fleetSize) throws InterruptedException {
+        ScenarioConfig config = context.config();
+        ShardDescriptor shard = new ShardDescriptor(scenario.getUniqueId(), 1, 1, gold.size(), fleetSize);
+        scenario.addChild(shard);
+        listener.dynamicTestRegistered(shard);
+        listener.executionStarted(shard);
+
+        SshSettings ssh = new SshSettings(config.connectTimeout(), config.authTimeout(), config.connectAttempts(),
+                Duration.ofMillis(250), Duration.ofMinutes(10));
+        Duration attemptBound = attemptBound(config, watchdog.timeout());
+        int concurrency = Math.min(config.concurrency(), gold.size());
+        ExecutorService workers = Workers.perTask("lazarus-node");
+        ExecutorService drainers = Workers.perTask("lazarus-drain");
+        ScheduledExecutorService harnessWatchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lazarus-harness-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        CountDownLatch finished = new CountDownLatch(gold.size());
+        Semaphore window = new Semaphore(concurrency);
+        try (StreamWatchdog streamWatchdog = new StreamWatchdog(watchdog.timeout());
+                ProgressLine progress = new ProgressLine(config.name(), gold.size(),
+                        config.progressInterval().orElse(Duration.ofSeconds(System.console() != null ? 1 : 5)),
+                        System.out, System.console() != null)) {
+            AttemptEnvironment env = new AttemptEnvironment(config, SHARD, journal, SSH_CONFIG, ssh,
+                    new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers);
+            for (Node node : gold) {
+                NodeTestDescriptor test = new NodeTestDescriptor(shard.getUniqueId(), node.publicIp(), 1);
+                if (!window.tryAcquire(attemptBound.toMillis() + 60_000, TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("no node finished within the attempt bound " + attemptBound);
+                }
+                shard.addChild(test);
+                listener.dynamicTestRegistered(test);
+                NodeRun run = new NodeRun(test, node, env, context, progress, () -> {
+                    window.release();
+                    finished.countDown();
+                });
+                workers.execute(() -> run.work(harnessWatchdog, attemptBound));
+            }
+            long waitMillis = attemptBound.toMillis() + 60_000;
+            if (!finished.await(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("nodes still running " + waitMillis + " ms after the last one started, "
+                        + "past every attempt's hard bound: a harness bug");
+            }
+        } finally {
+            harnessWatchdog.shutdownNow();
+            workers.shutdownNow();
+            drainers.shutdownNow();
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+            drainers.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        listener.executionFinished(shard, TestExecutionResult.successful());
+    }
+
+    /** Hard bound of one attempt: every connect try and every command try at its limits, plus slack. */
+    static Duration attemptBound(ScenarioConfig config, Duration watchdog) {
+        Duration connect = config.connectTimeout().plus(config.authTimeout()).plusSeconds(5)
+                .multipliedBy(config.connectAttempts());
+        Duration commands = watchdog.plus(config.retryPause()).plusSeconds(5)
+                .multipliedBy((long) config.commands().size() * config.commandTries());
+        return connect.plus(commands).plusSeconds(60);
+    }
+
+    private void runVerdicts(FleetAssessment a) {
+        for (TestDescriptor child : List.copyOf(scenario.getChildren())) {
+            if (!(child instanceof VerdictDescriptor verdict)) {
+                continue;
+            }
+            listener.executionStarted(verdict);
+            listener.executionFinished(verdict, switch (verdict.kind()) {
+                case GHOSTS -> a.ghosts().isEmpty() ? TestExecutionResult.successful()
+                        : TestExecutionResult.failed(new AssertionFailedError(a.ghosts().size()
+                                + " ghost(s): gold-list IPs with no final registry entry: " + String.join(", ", a.ghosts())));
+                case UNTRACEABLE -> a.untraceable().isEmpty() ? TestExecutionResult.successful()
+                        : TestExecutionResult.failed(new AssertionFailedError(a.untraceable().size()
+                                + " untraceable entr(y/ies) without a valid IP: " + a.untraceable().stream()
+                                        .map(e -> e.threadUuid() + " (public_ip=" + e.publicIp() + ", " + e.status() + ")")
+                                        .collect(Collectors.joining(", "))));
+                case INVARIANT -> a.invariantHolds() ? TestExecutionResult.successful()
+                        : TestExecutionResult.failed(new AssertionFailedError("accounting invariant broken: "
+                                + a.arithmetic() + (a.foreign().isEmpty() ? "" : "; foreign: " + a.foreign())
+                                + (a.countedTwice().isEmpty() ? "" : "; counted twice: " + a.countedTwice())));
+            });
+        }
+    }
+
+    private void skipVerdicts(String reason) {
+        for (TestDescriptor child : scenario.getChildren()) {
+            if (child instanceof VerdictDescriptor) {
+                listener.executionSkipped(child, reason);
+            }
+        }
+    }
+
+    /** One node's test: its worker, its hard bound, and the guarantee that it finishes exactly once. */
+    private final class NodeRun {
+        private final NodeTestDescriptor test;
+        private final Node node;
+        private final AttemptEnvironment env;
+        private final RunContext context;
+        private final ProgressLine progress;
+        private final Runnable onFinished;
+        private final String threadUuid = UUID.randomUUID().toString();
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final List<JournalEvent> events = new ArrayList<>();
+        private final AtomicReference<NodeSession> session = new AtomicReference<>();
+        private volatile Thread worker;
+
+        NodeRun(NodeTestDescriptor test, Node node, AttemptEnvironment env, RunContext context, ProgressLine progress,
+                Runnable onFinished) {
+            this.test = test;
+            this.node = node;
+            this.env = env;
+            this.context = context;
+            this.progress = progress;
+            this.onFinished = onFinished;
+        }
+
+        void work(ScheduledExecutorService harnessWatchdog, Duration bound) {
+            worker = Thread.currentThread();
+            listener.executionStarted(test);
+            progress.nodeStarted();
+            var deadline = harnessWatchdog.schedule(() -> overran(bound), bound.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                Verdict verdict = new NodeAttempt(node, threadUuid, test.attempt(), env, this::record,
+                        session::set).run();
+                finish(verdict);
+            } catch (RuntimeException | Error e) {
+                finish(new Verdict(Status.INSTALL_FAILED,
+                        List.of(Status.INSTALL_FAILED.tag(), "future_exception", e.getClass().getSimpleName()), null,
+                        null, "the harness failed around the attempt: " + e, NodeAttempt.stackOf(e)));
+            } finally {
+                deadline.cancel(false);
+            }
+        }
+
+        private synchronized void record(JournalEvent event) {
+            if (!done.get()) {
+                env.journal().append(event);
+                events.add(event);
+            }
+        }
+
+        /** The harness watchdog: the attempt passed its hard bound; capture the worker's stack and end it. */
+        private void overran(Duration bound) {
+            Thread w = worker;
+            StringBuilder stack = new StringBuilder("worker " + (w == null ? "?" : w.getName()) + " at the bound:\n");
+            if (w != null) {
+                for (StackTraceElement frame : w.getStackTrace()) {
+                    stack.append("\tat ").append(frame).append('\n');
+                }
+            }
+            finish(new Verdict(Status.WATCHDOG_TIMEOUT,
+                    List.of(Status.WATCHDOG_TIMEOUT.tag(), "harness_watchdog", "attempt_bound_" + bound.toSeconds() + "s"),
+                    null, null, "the attempt passed its hard bound of " + bound.toSeconds() + " s and was ended",
+                    stack.toString()));
+            Optional.ofNullable(session.get()).ifPresent(NodeSession::close);
+            if (w != null) {
+                w.interrupt();
+            }
+        }
+
+        private void finish(Verdict verdict) {
+            RegistryEntry entry;
+            synchronized (this) {
+                if (done.get()) {
+                    return;
+                }
+                JournalEvent.AttemptFinished event = new JournalEvent.AttemptFinished(Events.now(), threadUuid,
+                        node.publicIp(), verdict.status(), verdict.tags(), verdict.failingCommandIndex(),
+                        verdict.failingCommand(), verdict.message(), verdict.stackTrace());
+                env.journal().append(event);
+                events.add(event);
+                done.set(true);
+                entry = Registry.replay(events).entries().get(0);
+            }
+            try {
+                observers.each(o -> o.attemptFinished(context, entry));
+                boolean success = verdict.status().isSuccess();
+                progress.nodeFinished(success);
+                listener.executionFinished(test, success ? TestExecutionResult.successful()
+                        : TestExecutionResult.failed(new NodeInstallFailure(message(verdict))));
+            } finally {
+                onFinished.run();
+            }
+        }
+
+        private String message(Verdict v) {
+            StringBuilder m = new StringBuilder(v.status().tag()).append(' ').append(v.tags());
+            if (v.failingCommandIndex() != null) {
+                m.append(" at command ").append(v.failingCommandIndex() + 1).append('/')
+                        .append(env.config().commands().size()).append(" `").append(v.failingCommand()).append('`');
+            }
+            if (v.message() != null) {
+                m.append(": ").append(v.message());
+            }
+            return m.toString();
+        }
+    }
+}

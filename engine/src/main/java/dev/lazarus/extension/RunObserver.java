@@ -1,0 +1,26 @@
+package dev.lazarus.extension;
+
+import dev.lazarus.controlplane.Node;
+import dev.lazarus.registry.RegistryEntry;
+import java.util.List;
+
+/**
+ * Extension point for whatever reports a run (artifacts, console recap, Allure), found through
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.lazarus.extension.RunObserver}), so the
+ * engine never depends on a reporter. Calls come serialised; an exception fails the scenario but never
+ * loses the journal, from which every report can be rebuilt.
+ */
+public interface RunObserver {
+
+    /** The gold list is on disk; no install has started. */
+    default void goldListReady(RunContext run, List<Node> gold) throws Exception {
+    }
+
+    /** One attempt reached its verdict. */
+    default void attemptFinished(RunContext run, RegistryEntry entry) throws Exception {
+    }
+
+    /** Every attempt has a verdict (or is a ghost) and the fleet verdicts are in. */
+    default void runFinished(RunContext run, RunResult result) throws Exception {
+    }
+}

@@ -1,0 +1,83 @@
+package dev.lazarus.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The append-only JSON Lines journal of one run. Each event is one {@code write} of one whole line,
+ * straight to the file (no user-space buffer), so a process killed at any point leaves every earlier
+ * event on disk and at most a truncated last line. The gold list is additionally forced to the device.
+ */
+public final class Journal implements AutoCloseable {
+
+    public static final String FILE_NAME = "journal.jsonl";
+
+    private final Path file;
+    private final FileChannel channel;
+
+    private Journal(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Creates a new journal; an existing file is never appended to or overwritten. */
+    public static Journal create(Path file) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            return new Journal(file, channel);
+        } catch (IOException e) {
+            throw new JournalException("cannot create the journal " + file + ": " + e, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void append(JournalEvent event) {
+        write(event, false);
+    }
+
+    /** Appends and forces the file to the storage device before returning. */
+    public void appendDurably(JournalEvent event) {
+        write(event, true);
+    }
+
+    private synchronized void write(JournalEvent event, boolean force) {
+        byte[] line;
+        try {
+            line = (JournalCodec.mapper().writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new JournalException("cannot encode " + event.name() + " for the journal", e);
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (force) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot append to the journal " + file + ": " + e, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (channel.isOpen()) {
+                channel.force(false);
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot close the journal " + file + ": " + e, e);
+        }
+    }
+}

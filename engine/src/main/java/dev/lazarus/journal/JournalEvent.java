@@ -1,0 +1,89 @@
+package dev.lazarus.journal;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.lazarus.verdict.Status;
+import java.util.List;
+
+/**
+ * One lifecycle event, one line of the journal. Every registry, summary and report is derived from
+ * these. Each node-level event carries the node's public IP, so the last event a node reached is a
+ * lookup, not a grep.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = JournalEvent.RunStarted.class, name = "run_started"),
+    @JsonSubTypes.Type(value = JournalEvent.GoldList.class, name = "gold_list"),
+    @JsonSubTypes.Type(value = JournalEvent.WatchdogConfigured.class, name = "watchdog_configured"),
+    @JsonSubTypes.Type(value = JournalEvent.AttemptStarted.class, name = "attempt_started"),
+    @JsonSubTypes.Type(value = JournalEvent.Connected.class, name = "connected"),
+    @JsonSubTypes.Type(value = JournalEvent.CommandStarted.class, name = "command_started"),
+    @JsonSubTypes.Type(value = JournalEvent.CommandFinished.class, name = "command_finished"),
+    @JsonSubTypes.Type(value = JournalEvent.AttemptFinished.class, name = "attempt_finished"),
+    @JsonSubTypes.Type(value = JournalEvent.RunFinished.class, name = "run_finished"),
+})
+public sealed interface JournalEvent {
+
+    /** When it happened, ISO-8601 UTC. */
+    String ts();
+
+    /** The node this event is about, or null for run-level events. */
+    default String publicIp() {
+        return null;
+    }
+
+    /** The kind of event as written in the journal's {@code event} field. */
+    default String name() {
+        return Events.nameOf(this);
+    }
+
+    record RunStarted(String ts, String runId, String scenario, String controlPlane, int fleetSize, String shard,
+            long pid, String jdk, List<String> commands) implements JournalEvent {
+    }
+
+    /** A node of the gold list. */
+    record GoldNode(String publicIp, String privateIp, String instanceId) {
+    }
+
+    /** The authoritative node list, written (and forced to disk) before any install starts. */
+    record GoldList(String ts, String runId, String shard, List<GoldNode> nodes) implements JournalEvent {
+    }
+
+    /** The stream watchdog timeout chosen for the run, with its inputs. */
+    record WatchdogConfigured(String ts, long timeoutSeconds, int nodeCount, String instanceType, double scale,
+            int maxRetryObserved, boolean overridden) implements JournalEvent {
+    }
+
+    /** A node attempt begins; its IP is bound here, before the worker touches the node. */
+    record AttemptStarted(String ts, String threadUuid, String publicIp, String privateIp, int attempt,
+            String shard, long pid, String thread) implements JournalEvent {
+    }
+
+    record Connected(String ts, String threadUuid, String publicIp, int connectAttempts, long handshakeMs)
+            implements JournalEvent {
+    }
+
+    record CommandStarted(String ts, String threadUuid, String publicIp, int index, String command, int tryNumber)
+            implements JournalEvent {
+    }
+
+    /**
+     * A command try ended.
+     *
+     * @param exitStatus the exit status, or null when none was received
+     * @param outcome the {@link dev.lazarus.verdict.TryOutcome.Kind} name, or a watchdog/transport outcome
+     * @param stderr non-whitelisted stderr, verbatim (a tail when long)
+     */
+    record CommandFinished(String ts, String threadUuid, String publicIp, int index, int tryNumber, Integer exitStatus,
+            String outcome, List<String> stderr, long durationMs) implements JournalEvent {
+    }
+
+    /** The attempt's verdict. Exactly one per attempt that the harness saw to its end. */
+    record AttemptFinished(String ts, String threadUuid, String publicIp, Status status, List<String> tags,
+            Integer failingCommandIndex, String failingCommand, String message, String stackTrace)
+            implements JournalEvent {
+    }
+
+    record RunFinished(String ts, String runId, long wallMillis, boolean interrupted) implements JournalEvent {
+    }
+}

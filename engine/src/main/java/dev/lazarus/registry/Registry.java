@@ -1,0 +1,133 @@
+package dev.lazarus.registry;
+
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalEvent.AttemptFinished;
+import dev.lazarus.journal.JournalEvent.AttemptStarted;
+import dev.lazarus.journal.JournalEvent.CommandFinished;
+import dev.lazarus.journal.JournalEvent.CommandStarted;
+import dev.lazarus.journal.JournalEvent.GoldList;
+import dev.lazarus.journal.JournalEvent.GoldNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The registry of a run, rebuilt from the journal alone: the gold list and one entry per attempt, in
+ * the order attempts started. Nothing here is kept anywhere but in the journal.
+ */
+public final class Registry {
+
+    private final List<GoldNode> gold;
+    private final List<RegistryEntry> entries;
+    private final Map<String, String> lastEventByIp;
+
+    private Registry(List<GoldNode> gold, List<RegistryEntry> entries, Map<String, String> lastEventByIp) {
+        this.gold = List.copyOf(gold);
+        this.entries = List.copyOf(entries);
+        this.lastEventByIp = Map.copyOf(lastEventByIp);
+    }
+
+    public static Registry replay(List<JournalEvent> events) {
+        List<GoldNode> gold = new ArrayList<>();
+        Map<String, Builder> attempts = new LinkedHashMap<>();
+        Map<String, String> lastEventByIp = new LinkedHashMap<>();
+        for (JournalEvent event : events) {
+            if (event.publicIp() != null) {
+                lastEventByIp.put(event.publicIp(), event.name());
+            }
+            if (event instanceof GoldList g) {
+                gold.addAll(g.nodes());
+            } else if (event instanceof AttemptStarted s) {
+                attempts.put(s.threadUuid(), new Builder(s));
+            } else if (event instanceof CommandStarted c) {
+                Optional.ofNullable(attempts.get(c.threadUuid())).ifPresent(b -> b.started(c));
+            } else if (event instanceof CommandFinished c) {
+                Optional.ofNullable(attempts.get(c.threadUuid())).ifPresent(b -> b.finished(c));
+            } else if (event instanceof AttemptFinished f) {
+                Optional.ofNullable(attempts.get(f.threadUuid())).ifPresent(b -> b.finish(f));
+            }
+        }
+        List<RegistryEntry> entries = attempts.values().stream()
+                .map(b -> b.build(lastEventByIp.get(b.started.publicIp())))
+                .toList();
+        return new Registry(gold, entries, lastEventByIp);
+    }
+
+    public List<GoldNode> gold() {
+        return gold;
+    }
+
+    public List<String> goldIps() {
+        return gold.stream().map(GoldNode::publicIp).toList();
+    }
+
+    /** Every attempt, final or not, in start order. */
+    public List<RegistryEntry> entries() {
+        return entries;
+    }
+
+    /** Attempts that reached a verdict. */
+    public List<RegistryEntry> finalEntries() {
+        return entries.stream().filter(RegistryEntry::isFinal).toList();
+    }
+
+    /** The latest final attempt of each IP: the node's verdict. */
+    public Map<String, RegistryEntry> finalEntryByIp() {
+        Map<String, RegistryEntry> byIp = new TreeMap<>();
+        for (RegistryEntry e : finalEntries()) {
+            byIp.merge(e.publicIp(), e, (a, b) -> b.attempt() >= a.attempt() ? b : a);
+        }
+        return byIp;
+    }
+
+    /** The name of the last journal event that mentions this IP, if any. */
+    public Optional<String> lastEventOf(String ip) {
+        return Optional.ofNullable(lastEventByIp.get(ip));
+    }
+
+    private static final class Builder {
+        private final AttemptStarted started;
+        private final Map<Integer, String> commandText = new TreeMap<>();
+        private final Map<Integer, CommandFinished> lastTry = new TreeMap<>();
+        private AttemptFinished finished;
+
+        Builder(AttemptStarted started) {
+            this.started = started;
+        }
+
+        void started(CommandStarted c) {
+            commandText.put(c.index(), c.command());
+        }
+
+        void finished(CommandFinished c) {
+            lastTry.put(c.index(), c);
+        }
+
+        void finish(AttemptFinished f) {
+            if (finished == null) {
+                finished = f; // the first verdict wins; a second one would be a harness bug
+            }
+        }
+
+        RegistryEntry build(String lastEvent) {
+            List<CommandRecord> commands = new ArrayList<>();
+            lastTry.forEach((index, c) -> commands.add(new CommandRecord(index, commandText.get(index), c.tryNumber(),
+                    c.exitStatus(), c.outcome(), c.stderr(), c.durationMs())));
+            return new RegistryEntry(
+                    started.threadUuid(), started.shard(), started.pid(), started.thread(), started.attempt(),
+                    finished == null ? null : finished.status(),
+                    started.publicIp(), started.privateIp(),
+                    finished == null ? started.ts() : finished.ts(),
+                    finished == null ? List.of() : finished.tags(),
+                    commands,
+                    finished == null ? null : finished.failingCommandIndex(),
+                    finished == null ? null : finished.failingCommand(),
+                    finished == null ? null : finished.message(),
+                    lastEvent,
+                    finished == null ? null : finished.stackTrace());
+        }
+    }
+}

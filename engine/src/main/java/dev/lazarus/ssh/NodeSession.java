@@ -1,0 +1,216 @@
+package dev.lazarus.ssh;
+
+import dev.lazarus.controlplane.Node;
+import dev.lazarus.verdict.Status;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+
+/**
+ * One node's SSH connection through sshj: key authentication, host-key verification against what the
+ * control plane published (or {@code ~/.ssh/known_hosts}), explicit connect and auth timeouts, and
+ * commands whose stdout and stderr are drained concurrently under the stream watchdog.
+ */
+public final class NodeSession implements AutoCloseable {
+
+    /** Lines of stderr kept per try; the registry keeps a tail of these. */
+    static final int STDERR_KEEP = 200;
+    /** Lines of stdout kept per try. */
+    static final int STDOUT_KEEP = 25;
+
+    private final SSHClient client;
+    private final int connectAttempts;
+    private final Duration handshake;
+
+    private NodeSession(SSHClient client, int connectAttempts, Duration handshake) {
+        this.client = client;
+        this.connectAttempts = connectAttempts;
+        this.handshake = handshake;
+    }
+
+    public int connectAttempts() {
+        return connectAttempts;
+    }
+
+    public Duration handshake() {
+        return handshake;
+    }
+
+    /**
+     * Connects and authenticates, with bounded attempts, exponential backoff with jitter, and a permit
+     * from {@code handshakes} around each handshake.
+     */
+    public static NodeSession open(Node node, Config config, SshSettings settings, HandshakePermits handshakes)
+            throws SshFailure, InterruptedException {
+        Exception last = null;
+        boolean lastWasInitiated = false;
+        for (int attempt = 1; attempt <= settings.connectAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(settings.backoffBase(), attempt);
+            }
+            SSHClient client = new SSHClient(config);
+            boolean tcpConnected = false;
+            long start = System.nanoTime();
+            if (!handshakes.acquire(settings.permitWait())) {
+                throw new SshFailure(Status.SSH_RETRY_FAILED, List.of("ssh_retry_failed", "handshake_permit_timeout"),
+                        "no handshake permit within " + settings.permitWait(), null);
+            }
+            try {
+                client.setConnectTimeout((int) settings.connectTimeout().toMillis());
+                client.getTransport().setTimeoutMs((int) settings.authTimeout().toMillis());
+                client.addHostKeyVerifier(node.publishedHostKey()
+                        .<net.schmizz.sshj.transport.verification.HostKeyVerifier>map(PublishedHostKeyVerifier::new)
+                        .orElseGet(NodeSession::knownHosts));
+                client.connect(node.publicIp(), node.sshPort());
+                tcpConnected = true;
+                client.authPublickey(node.login().user(), new KeyPairWrapper(node.login().keyPair()));
+                return new NodeSession(client, attempt, Duration.ofNanos(System.nanoTime() - start));
+            } catch (UserAuthException e) {
+                closeQuietly(client);
+                throw new SshFailure(Status.SSH_INITIATED_FAILED, List.of("ssh_initiated_failed", "auth_failed"),
+                        "authentication as " + node.login().user() + " was refused: " + e.getMessage(), e);
+            } catch (TransportException e) {
+                closeQuietly(client);
+                if (e.getDisconnectReason() == net.schmizz.sshj.common.DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
+                    throw new SshFailure(Status.SSH_INITIATED_FAILED,
+                            List.of("ssh_initiated_failed", "host_key_rejected"),
+                            "the host key of " + node.publicIp() + " does not match the published one", e);
+                }
+                last = e;
+                lastWasInitiated = true;
+            } catch (ConnectException | NoRouteToHostException | SocketTimeoutException e) {
+                closeQuietly(client);
+                last = e;
+                lastWasInitiated = tcpConnected;
+            } catch (IOException e) {
+                closeQuietly(client);
+                last = e;
+                lastWasInitiated = tcpConnected;
+            } finally {
+                handshakes.release();
+            }
+        }
+        String lastClass = last == null ? "none" : last.getClass().getSimpleName();
+        List<String> tags = new ArrayList<>();
+        if (lastWasInitiated) {
+            tags.add(Status.SSH_INITIATED_FAILED.tag());
+            tags.add("ssh_connect_stall");
+        } else {
+            tags.add(Status.SSH_RETRY_FAILED.tag());
+        }
+        tags.add("ssh_attempts_" + settings.connectAttempts());
+        tags.add("last_error_" + lastClass);
+        throw new SshFailure(lastWasInitiated ? Status.SSH_INITIATED_FAILED : Status.SSH_RETRY_FAILED, tags,
+                settings.connectAttempts() + " SSH connect attempt(s) to " + node.publicIp() + ":" + node.sshPort()
+                        + " failed; last: " + lastClass + ": " + (last == null ? "" : last.getMessage()),
+                last);
+    }
+
+    private static net.schmizz.sshj.transport.verification.HostKeyVerifier knownHosts() {
+        try {
+            return new OpenSSHKnownHosts(new java.io.File(System.getProperty("user.home"), ".ssh/known_hosts"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no published host key and ~/.ssh/known_hosts is unreadable", e);
+        }
+    }
+
+    private static void pause(Duration base, int attempt) throws InterruptedException {
+        long max = Math.min(5_000, base.toMillis() << Math.min(10, attempt - 2));
+        long jittered = max / 2 + ThreadLocalRandom.current().nextLong(max / 2 + 1);
+        Thread.sleep(jittered);
+    }
+
+    /**
+     * Runs one command. Returns when it exited, or when the stream watchdog ended it (then
+     * {@link ExecResult#stalled()} is true and the connection is closed).
+     *
+     * @throws SshFailure when the connection dropped during the command
+     */
+    public ExecResult exec(String command, StreamWatchdog watchdog, ExecutorService drainers)
+            throws SshFailure, InterruptedException {
+        long start = System.nanoTime();
+        StreamTail out = new StreamTail("stdout", STDOUT_KEEP, start);
+        StreamTail err = new StreamTail("stderr", STDERR_KEEP, start);
+        StreamWatchdog.Watch watch = watchdog.watch(out, err, () -> closeQuietly(client));
+        try (Session session = client.startSession()) {
+            Session.Command cmd = session.exec(command);
+            Future<?> errDrain = drainers.submit(() -> {
+                err.drain(cmd.getErrorStream());
+                return null;
+            });
+            IOException outFailure = null;
+            try {
+                out.drain(cmd.getInputStream());
+            } catch (IOException e) {
+                outFailure = e;
+            }
+            try {
+                errDrain.get(watchdog.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                if (outFailure == null) {
+                    outFailure = new IOException("stderr drain failed", e.getCause() == null ? e : e.getCause());
+                }
+            }
+            if (watch.fired()) {
+                return new ExecResult(null, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start),
+                        true, watch.silence());
+            }
+            if (outFailure != null) {
+                throw dropped(command, outFailure);
+            }
+            // EOF on both streams: the exit status follows at once on a healthy channel.
+            cmd.join(watchdog.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            Integer exit = cmd.getExitStatus();
+            if (exit == null) {
+                throw dropped(command, new IOException("the channel closed without an exit status"
+                        + (cmd.getExitSignal() == null ? "" : " (signal " + cmd.getExitSignal() + ")")));
+            }
+            return new ExecResult(exit, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start), false,
+                    Duration.ZERO);
+        } catch (IOException e) {
+            if (watch.fired()) {
+                return new ExecResult(null, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start),
+                        true, watch.silence());
+            }
+            throw dropped(command, e);
+        } finally {
+            watch.close();
+        }
+    }
+
+    private static SshFailure dropped(String command, Exception e) {
+        return new SshFailure(Status.SSH_INITIATED_FAILED,
+                List.of("ssh_initiated_failed", "connection_dropped", "last_error_" + e.getClass().getSimpleName()),
+                "the SSH connection dropped during `" + command + "`: " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(SSHClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            // already broken: nothing left to release
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.lazarus.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Regex sets, per command family, that recognise stderr lines which are noise rather than failure
+ * (apt's CLI warning, progress lines, debconf and locale warnings). The patterns are the seed's
+ * APT/YUM/DNF/STRACE lists, with its missing-comma concatenations split back into separate entries.
+ * A line is whitelisted when one pattern matches the whole (trimmed) line.
+ */
+public final class Whitelist {
+
+    /** The command families a whitelist is chosen by. */
+    public enum Family { APT, YUM, DNF, STRACE, NONE }
+
+    static final List<String> APT = List.of(
+            "Reading state information.*",
+            "Run 'apt list --upgradable' to see them.*",
+            "WARNING: apt does not have a stable CLI interface.*",
+            "Reading package lists.*",
+            "Building dependency tree.*",
+            "Preparing to unpack.*",
+            "Unpacking.*",
+            "Setting up.*",
+            "Processing triggers for.*",
+            "update-alternatives:.*",
+            "Get:.*",
+            "Hit:.*",
+            "Ign:.*",
+            "Fetched .* in .*",
+            "Reading database .*",
+            "Selecting previously unselected package .*",
+            "\\d+ upgraded, .* not upgraded\\.?",
+            "Waiting for cache lock: Could not get lock .*lock-frontend.*",
+            "debconf: delaying package configuration.*",
+            "debconf: unable to initialize frontend.*",
+            "debconf: \\(.*\\)",
+            "debconf: falling back to frontend.*",
+            "dpkg-preconfigure: unable to re-open stdin.*",
+            "update-initramfs:.*",
+            "systemd-sysv-generator.*",
+            "invoke-rc.d:.*",
+            "insserv: warning: script.*",
+            "insserv: warning: current start runlevel.*",
+            "\\(Reading database \\.\\.\\..*",
+            ".*\\.deb \\.\\.\\. .*",
+            ".* is already the newest version.*",
+            "perl: warning: Setting locale failed.*",
+            "perl: warning: Falling back to the standard locale.*",
+            "perl: warning: Please check that your locale settings:.*",
+            "The following additional packages will be installed:",
+            "Suggested packages:",
+            "The following NEW packages will be installed:",
+            "Need to get .* of archives\\.",
+            "After this operation, .* of additional disk space will be used\\.",
+            "\\d+ packages? can be upgraded\\. Run 'apt list --upgradable' to see (them|it)\\.",
+            "All packages are up to date\\.");
+
+    static final List<String> YUM = List.of(
+            "Loaded plugins:.*", "Resolving Dependencies", "--> Running transaction check",
+            "--> Processing Dependency:.*", "--> Finished Dependency Resolution", "Dependencies Resolved",
+            "Transaction Summary", "Install\\s+\\d+ Package\\(s\\)", "Total download size: .*",
+            "Installed size: .*", "Downloading packages:", "Running transaction", "Installing : .*",
+            "Verifying  : .*", "Complete!", "Package .* already installed and latest version", "Nothing to do",
+            "Cleaning up", "Importing GPG key .*", "Retrieving key from .*", "Key imported successfully");
+
+    static final List<String> DNF = List.of(
+            "Dependencies resolved\\.?", "Transaction Summary", "Install\\s+\\d+ Package\\(s\\)",
+            "Total download size: .*", "Installed size: .*", "Downloading Packages:", "Running transaction",
+            "Preparing\\s+: .*", "Installing\\s+: .*", "Verifying\\s+: .*", "Running scriptlet: .*", "Complete!",
+            "Nothing to do\\.?", "Package .* is already installed\\.?", "Importing GPG key .*",
+            "Retrieving key from .*", "Key imported successfully");
+
+    static final List<String> STRACE = List.of(
+            "\\s*\\d*\\s*\\+\\+\\+ exited with \\d+ \\+\\+\\+",
+            "\\s*(\\[pid\\s+\\d+\\]\\s*)?\\d*\\s*execve\\(.*\\) = \\d+",
+            "\\s*(\\[pid\\s+\\d+\\]\\s*)?\\d*\\s*write\\(1, .* = \\d+",
+            "\\s*(\\[pid\\s+\\d+\\]\\s*)?\\d*\\s*--- SIGCHLD .* ---");
+
+    private final Family family;
+    private final List<Pattern> patterns;
+
+    private Whitelist(Family family, List<Pattern> patterns) {
+        this.family = family;
+        this.patterns = patterns;
+    }
+
+    /** The whitelist for a command, chosen by the package tool it runs; {@code extra} patterns are added. */
+    public static Whitelist forCommand(String command, List<String> extra) {
+        Family family = familyOf(command);
+        List<String> sources = new ArrayList<>(extra);
+        switch (family) {
+            case APT -> sources.addAll(APT);
+            case YUM -> sources.addAll(YUM);
+            case DNF -> sources.addAll(DNF);
+            case STRACE -> sources.addAll(STRACE);
+            case NONE -> { }
+        }
+        return new Whitelist(family, sources.stream().map(Pattern::compile).toList());
+    }
+
+    public static Whitelist forCommand(String command) {
+        return forCommand(command, List.of());
+    }
+
+    static Family familyOf(String command) {
+        String c = " " + command.toLowerCase(Locale.ROOT) + " ";
+        if (c.contains(" strace ")) {
+            return Family.STRACE;
+        }
+        if (c.matches(".*[\\s;&|(\"'](apt|apt-get|dpkg)\\s.*")) {
+            return Family.APT;
+        }
+        if (c.matches(".*[\\s;&|(\"']dnf\\s.*")) {
+            return Family.DNF;
+        }
+        if (c.matches(".*[\\s;&|(\"']yum\\s.*")) {
+            return Family.YUM;
+        }
+        return Family.NONE;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public boolean isWhitelisted(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return true; // a blank line explains nothing and fails nothing
+        }
+        for (Pattern p : patterns) {
+            if (p.matcher(trimmed).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lines that are not noise, in order, verbatim. */
+    public List<String> nonWhitelisted(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            if (!isWhitelisted(line)) {
+                kept.add(line);
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lazarus.reports;
+
+import dev.lazarus.extension.RunContext;
+import dev.lazarus.extension.RunObserver;
+import dev.lazarus.extension.RunResult;
+import dev.lazarus.monitor.FleetAssessment;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The recap printed at the end of a run: what happened to the fleet and where the artifacts are. */
+public final class ConsoleRecap implements RunObserver {
+
+    private final PrintStream out;
+
+    public ConsoleRecap() {
+        this(System.out);
+    }
+
+    ConsoleRecap(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void runFinished(RunContext run, RunResult result) {
+        out.print(render(run, result));
+        out.flush();
+    }
+
+    static String render(RunContext run, RunResult result) {
+        FleetAssessment a = result.assessment();
+        Map<String, Long> counts = RegistryArtifacts.statusCounts(a);
+        String statuses = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "));
+        StringBuilder b = new StringBuilder();
+        b.append("\n[lazarus] ── recap: ").append(run.config().name()).append(" · run ").append(run.runId())
+                .append(" ──\n");
+        line(b, "control plane", run.config().controlPlane() + " · shard " + run.shard());
+        line(b, "nodes", a.gold().size() + " in the gold list · " + a.tracedInGold() + " with a verdict · "
+                + a.ghosts().size() + " ghost(s)");
+        line(b, "statuses", statuses.isEmpty() ? "none" : statuses);
+        line(b, "ghosts", a.ghosts().isEmpty() ? "none" : String.join(", ", a.ghosts()));
+        line(b, "untraceable", a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
+        line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
+        line(b, "watchdog", result.watchdog().describe());
+        line(b, "wall time", String.format(Locale.ROOT, "%.1f s", result.wall().toMillis() / 1000.0));
+        if (result.journalTruncated()) {
+            line(b, "journal", "its last line was truncated and was left out");
+        }
+        line(b, "artifacts", run.runDir().toString());
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        b.append(String.format(Locale.ROOT, "  %-13s %s%n", label, value));
+    }
+}

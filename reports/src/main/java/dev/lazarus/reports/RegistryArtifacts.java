@@ -1,0 +1,89 @@
+package dev.lazarus.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lazarus.controlplane.Node;
+import dev.lazarus.extension.RunContext;
+import dev.lazarus.extension.RunObserver;
+import dev.lazarus.extension.RunResult;
+import dev.lazarus.journal.JournalCodec;
+import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.registry.RegistryEntry;
+import dev.lazarus.verdict.Status;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The seed's artifacts, by their names, in the run folder. All of them are derived from the journal
+ * (through the registry the engine rebuilt from it), never from worker memory.
+ */
+public final class RegistryArtifacts implements RunObserver {
+
+    public static final String GOLD_LIST = "aggregate_chunk_gold_ip_list.log";
+    public static final String REGISTRY = "final_aggregate_execution_run_registry.json";
+    public static final String TOTAL = "total_registry_ips_artifact.log";
+    public static final String SUCCESSFUL = "successful_registry_ips_artifact.log";
+    public static final String FAILED = "failed_registry_ips_artifact.log";
+    public static final String MISSING = "missing_registry_ips_artifact.log";
+    public static final String GHOST_SUMMARY = "aggregate_ghost_summary.log";
+    public static final String SUMMARY = "run_summary.json";
+
+    @Override
+    public void goldListReady(RunContext run, List<Node> gold) throws Exception {
+        Artifacts.writeIps(run.runDir().resolve(GOLD_LIST), gold.stream().map(Node::publicIp).toList());
+    }
+
+    @Override
+    public void runFinished(RunContext run, RunResult result) throws Exception {
+        Path dir = run.runDir();
+        ObjectMapper json = JournalCodec.mapper();
+        FleetAssessment a = result.assessment();
+
+        Map<String, RegistryEntry> registry = new LinkedHashMap<>();
+        result.registry().entries().forEach(e -> registry.put(e.threadUuid(), e));
+        Artifacts.write(dir.resolve(REGISTRY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(registry));
+
+        Set<String> total = a.finalEntryByIp().keySet();
+        List<String> successful = a.finalEntryByIp().values().stream()
+                .filter(e -> e.status().isSuccess()).map(RegistryEntry::publicIp).toList();
+        List<String> failed = total.stream().filter(ip -> !successful.contains(ip)).toList();
+        Artifacts.writeIps(dir.resolve(TOTAL), total);
+        Artifacts.writeIps(dir.resolve(SUCCESSFUL), successful);
+        Artifacts.writeIps(dir.resolve(FAILED), failed);
+        Artifacts.writeIps(dir.resolve(MISSING), a.ghosts());
+        Artifacts.writeIps(dir.resolve(GHOST_SUMMARY), a.ghosts());
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("run_id", run.runId());
+        summary.put("scenario", run.config().name());
+        summary.put("control_plane", run.config().controlPlane());
+        summary.put("shard", run.shard());
+        summary.put("gold", a.gold().size());
+        summary.put("with_final_entry", a.tracedInGold());
+        summary.put("statuses", statusCounts(a));
+        summary.put("ghosts", a.ghosts());
+        summary.put("untraceable", a.untraceable().stream().map(RegistryEntry::threadUuid).toList());
+        summary.put("invariant_holds", a.invariantHolds());
+        summary.put("invariant", a.arithmetic());
+        summary.put("watchdog_timeout_seconds", result.watchdog().timeout().toSeconds());
+        summary.put("watchdog", result.watchdog().describe());
+        summary.put("wall_seconds", result.wall().toMillis() / 1000.0);
+        summary.put("journal_truncated_tail", result.journalTruncated());
+        Artifacts.write(dir.resolve(SUMMARY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+    }
+
+    /** Nodes per final status, every status listed (zeros included) in the enum's order. */
+    static Map<String, Long> statusCounts(FleetAssessment a) {
+        Map<Status, Long> counts = a.finalEntryByIp().values().stream()
+                .collect(Collectors.groupingBy(RegistryEntry::status, TreeMap::new, Collectors.counting()));
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            ordered.put(s.tag(), counts.getOrDefault(s, 0L));
+        }
+        return ordered;
+    }
+}
