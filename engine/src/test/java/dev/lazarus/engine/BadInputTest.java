@@ -1,0 +1,88 @@
+package dev.lazarus.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.lazarus.engine.fixtures.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** Bad input fails discovery with one message that names the parameter or class. */
+class BadInputTest {
+
+    @TempDir
+    Path out;
+
+    private String discoveryFailure(Class<?> scenario, String... keyValues) {
+        EngineTestKit.Builder kit = EngineTestKit.engine(LazarusTestEngine.ENGINE_ID)
+                .configurationParameter("lazarus.output.dir", out.toString())
+                .selectors(selectClass(scenario));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            kit.configurationParameter(keyValues[i], keyValues[i + 1]);
+        }
+        Throwable thrown = catchAll(kit);
+        assertThat(thrown).as("discovery should fail").isNotNull();
+        Throwable root = thrown;
+        while (!(root instanceof dev.lazarus.config.LazarusConfigurationException) && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static Throwable catchAll(EngineTestKit.Builder kit) {
+        try {
+            kit.discover();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+
+    @Test
+    void unknownControlPlane() {
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.control-plane", "azure"))
+                .contains("lazarus.control-plane='azure'").contains("allowed: static");
+    }
+
+    @Test
+    void fleetSizeZeroNegativeOrAbsurd() {
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "0"))
+                .contains("lazarus.fleet.size=0").contains("allowed: 1..50000");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "-5")).contains("lazarus.fleet.size=-5");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "10000000"))
+                .contains("lazarus.fleet.size=10000000");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "lots"))
+                .contains("lazarus.fleet.size='lots' is not a whole number");
+        assertThat(discoveryFailure(Fixtures.EmptyFleet.class)).contains(Fixtures.EmptyFleet.class.getName())
+                .contains("fleetSize=0");
+    }
+
+    @Test
+    void unknownParameterValues() {
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.command.tries", "0"))
+                .contains("lazarus.command.tries=0").contains("allowed: 1..20");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.command.retry-pause", "soon"))
+                .contains("lazarus.command.retry-pause='soon' is not a duration");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.watchdog.timeout", "0"))
+                .contains("lazarus.watchdog.timeout=0");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.static.reject", "yes"))
+                .contains("lazarus.static.reject");
+    }
+
+    @Test
+    void aScenarioWithoutCommands() {
+        assertThat(discoveryFailure(Fixtures.NoCommands.class)).contains(Fixtures.NoCommands.class.getName())
+                .contains("has no commands");
+    }
+
+    @Test
+    void anUnwritableOutputFolder() throws Exception {
+        Path file = Files.writeString(out.resolve("a-file"), "not a folder");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.output.dir", file.resolve("runs").toString()))
+                .contains("lazarus.output.dir=").contains("cannot be created or written");
+    }
+}
