@@ -1,5 +1,6 @@
 package dev.lazarus.engine;
 
+import dev.lazarus.config.LazarusConfigurationException;
 import dev.lazarus.config.Parameters;
 import dev.lazarus.config.ScenarioConfig;
 import dev.lazarus.controlplane.ControlPlanes;
@@ -53,10 +54,14 @@ public final class LazarusTestEngine implements TestEngine {
         ControlPlanes controlPlanes = ControlPlanes.load(Thread.currentThread().getContextClassLoader());
         for (TestDescriptor child : engine.getChildren()) {
             ScenarioDescriptor scenario = (ScenarioDescriptor) child;
-            // Bad input fails here, naming the parameter or class, before anything is started.
-            ScenarioConfig config = ScenarioConfig.resolve(scenario.scenarioClass(), parameters);
-            controlPlanes.get(config.controlPlane()).validate(parameters, config.fleetSize());
-            scenario.configure(config);
+            // Bad input is caught here, naming the parameter or class, before anything is started.
+            try {
+                ScenarioConfig config = ScenarioConfig.resolve(scenario.scenarioClass(), parameters);
+                controlPlanes.get(config.controlPlane()).validate(parameters, config.fleetSize());
+                scenario.configure(config);
+            } catch (LazarusConfigurationException e) {
+                scenario.reject(e);
+            }
         }
         return engine;
     }

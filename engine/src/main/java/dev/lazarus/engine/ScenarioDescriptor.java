@@ -1,6 +1,7 @@
 package dev.lazarus.engine;
 
 import dev.lazarus.api.Scenario;
+import dev.lazarus.config.LazarusConfigurationException;
 import dev.lazarus.config.ScenarioConfig;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
     private final Set<String> selectedIps = new LinkedHashSet<>();
     private boolean wholeFleet;
     private ScenarioConfig config;
+    private LazarusConfigurationException configurationError;
 
     /** A scenario with its verdict tests, which are known before the run. */
     static ScenarioDescriptor create(UniqueId parentId, Class<?> scenarioClass) {
@@ -67,6 +69,19 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
     private static String displayName(Class<?> scenarioClass) {
         Scenario scenario = scenarioClass.getAnnotation(Scenario.class);
         return scenario == null || scenario.name().isBlank() ? scenarioClass.getSimpleName() : scenario.name().strip();
+    }
+
+    /**
+     * Bad input found at discovery. The scenario then fails at execution with this message, before anything
+     * is started: a failed container names the parameter in every runner's output (Surefire prints only
+     * "failed to discover tests" for an exception thrown from discovery).
+     */
+    void reject(LazarusConfigurationException error) {
+        this.configurationError = error;
+    }
+
+    public Optional<LazarusConfigurationException> configurationError() {
+        return Optional.ofNullable(configurationError);
     }
 
     public ScenarioConfig config() {

@@ -78,6 +78,12 @@ public final class ScenarioRun {
 
     public void execute() {
         listener.executionStarted(scenario);
+        if (scenario.configurationError().isPresent()) {
+            LazarusConfigurationException error = scenario.configurationError().get();
+            skipVerdicts("bad configuration: " + error.getMessage());
+            listener.executionFinished(scenario, TestExecutionResult.failed(error));
+            return;
+        }
         TestExecutionResult result;
         try {
             result = run();
@@ -178,10 +184,10 @@ public final class ScenarioRun {
         });
         CountDownLatch finished = new CountDownLatch(gold.size());
         Semaphore window = new Semaphore(concurrency);
+        boolean terminal = Terminal.interactive();
         try (StreamWatchdog streamWatchdog = new StreamWatchdog(watchdog.timeout());
                 ProgressLine progress = new ProgressLine(config.name(), gold.size(),
-                        config.progressInterval().orElse(Duration.ofSeconds(System.console() != null ? 1 : 5)),
-                        System.out, System.console() != null)) {
+                        config.progressInterval().orElse(Duration.ofSeconds(terminal ? 1 : 5)), System.out, terminal)) {
             AttemptEnvironment env = new AttemptEnvironment(config, SHARD, journal, SSH_CONFIG, ssh,
                     new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers);
             for (Node node : gold) {

@@ -3,12 +3,19 @@ package dev.lazarus.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.lazarus.config.LazarusConfigurationException;
 import dev.lazarus.engine.fixtures.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Bad input fails discovery with one message that names the parameter or class. */
@@ -24,21 +31,25 @@ class BadInputTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             kit.configurationParameter(keyValues[i], keyValues[i + 1]);
         }
-        Throwable thrown = catchAll(kit);
-        assertThat(thrown).as("discovery should fail").isNotNull();
-        Throwable root = thrown;
-        while (!(root instanceof dev.lazarus.config.LazarusConfigurationException) && root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+        ScenarioDescriptor discovered = (ScenarioDescriptor) kit.discover().getEngineDescriptor().getChildren()
+                .iterator().next();
+        return discovered.configurationError().orElseThrow(() -> new AssertionError("discovery accepted it"))
+                .getMessage();
     }
 
-    private static Throwable catchAll(EngineTestKit.Builder kit) {
-        try {
-            kit.discover();
-            return null;
-        } catch (Throwable t) {
-            return t;
+    @Test
+    void aRejectedScenarioFailsWithTheMessageAndStartsNothing() throws Exception {
+        EngineExecutionResults results = EngineTestKit.engine(LazarusTestEngine.ENGINE_ID)
+                .configurationParameter("lazarus.output.dir", out.toString())
+                .configurationParameter("lazarus.fleet.size", "0")
+                .selectors(selectClass(Fixtures.Alpha.class))
+                .execute();
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(Fixtures.Alpha.class),
+                finishedWithFailure(instanceOf(LazarusConfigurationException.class),
+                        message(m -> m.contains("lazarus.fleet.size=0")))));
+        results.testEvents().assertStatistics(s -> s.started(0).skipped(3));
+        try (var files = Files.list(out)) {
+            assertThat(files).as("no run folder").isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.lazarus.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -260,16 +261,10 @@ class EmbeddedRunTest {
 
     @Test
     void badBehaviourSpecsFailDiscoveryNamingTheParameter() {
-        Throwable thrown = null;
-        try {
-            EngineTestKit.engine("lazarus").configurationParameter("lazarus.output.dir", out.toString())
-                    .configurationParameter("lazarus.embedded.behaviours", "2=explode")
-                    .selectors(selectClass(Tomcat16.class)).discover();
-        } catch (Throwable t) {
-            thrown = t;
-        }
-        assertThat(thrown).isNotNull();
-        assertThat(thrown).rootCause().hasMessageContaining("lazarus.embedded.behaviours")
-                .hasMessageContaining("explode").hasMessageContaining("allowed: normal, slow");
+        EngineExecutionResults results = run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "2=explode");
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(Tomcat16.class),
+                finishedWithFailure(message(m -> m.contains("lazarus.embedded.behaviours") && m.contains("explode")
+                        && m.contains("allowed: normal, slow")))));
+        results.testEvents().assertStatistics(s -> s.started(0));
     }
 }
