@@ -37,4 +37,7 @@ public @interface Scenario {
 
     /** Tries per command; the outcome is decided on the last try. */
     int commandTries() default 3;
+
+    /** Run every command under strace, to tell the real subprocess's exit status from the shell's. */
+    boolean strace() default false;
 }

@@ -37,8 +37,31 @@ public final class LazarusParameters {
     /** Bound on banner, key exchange and authentication of one SSH connect attempt (duration); default 30s. */
     public static final String SSH_AUTH_TIMEOUT = "lazarus.ssh.auth-timeout";
 
-    /** SSH connect attempts per node attempt, 1 to 20; default 3. */
+    /** SSH connect attempts per node attempt, 1 to 20; default 5. */
     public static final String SSH_CONNECT_ATTEMPTS = "lazarus.ssh.connect-attempts";
+
+    /** First pause between two SSH connect attempts (duration); doubles each time, with jitter; default 250ms. */
+    public static final String SSH_BACKOFF = "lazarus.ssh.backoff";
+
+    /**
+     * Hard bound of one node attempt (duration), enforced by the harness watchdog: past it the attempt is
+     * ended, its worker's stack captured into the entry. Default: every connect try and every command try
+     * at its own limit, plus a minute.
+     */
+    public static final String ATTEMPT_TIMEOUT = "lazarus.attempt.timeout";
+
+    /**
+     * Extra whitelist patterns (Java regex, matched against a whole stderr line), separated by {@code ;;} or
+     * new lines. They apply to every command, beside the family's own list.
+     */
+    public static final String WHITELIST_EXTRA = "lazarus.whitelist.extra";
+
+    /**
+     * {@code true} runs every command under {@code strace -f -e trace=execve,write}, reads the real
+     * subprocess's exit status from the trace and whitelists the trace's own lines. Overrides
+     * {@code @Scenario(strace)}. The nodes need strace installed.
+     */
+    public static final String STRACE = "lazarus.strace";
 
     /** Handshakes (connect + auth) in flight at once; default 16 per core. Commands are not limited by it. */
     public static final String SSH_HANDSHAKE_PERMITS = "lazarus.ssh.handshake-permits";

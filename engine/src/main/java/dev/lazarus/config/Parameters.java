@@ -72,6 +72,14 @@ public final class Parameters {
         return value;
     }
 
+    public Optional<Boolean> getBoolean(String key) {
+        return get(key).map(raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new LazarusConfigurationException(key + "='" + raw + "' is not a boolean; allowed: true, false");
+        });
+    }
+
     public Optional<Duration> getDuration(String key, Duration max) {
         return get(key).map(raw -> parseDuration(key, raw, max));
     }

@@ -1,5 +1,6 @@
 package dev.lazarus.config;
 
+import static dev.lazarus.config.LazarusParameters.ATTEMPT_TIMEOUT;
 import static dev.lazarus.config.LazarusParameters.COMMAND_RETRY_PAUSE;
 import static dev.lazarus.config.LazarusParameters.COMMAND_TRIES;
 import static dev.lazarus.config.LazarusParameters.CONCURRENCY;
@@ -9,10 +10,13 @@ import static dev.lazarus.config.LazarusParameters.MAX_FLEET_SIZE;
 import static dev.lazarus.config.LazarusParameters.OUTPUT_DIR;
 import static dev.lazarus.config.LazarusParameters.PROGRESS_INTERVAL;
 import static dev.lazarus.config.LazarusParameters.SSH_AUTH_TIMEOUT;
+import static dev.lazarus.config.LazarusParameters.SSH_BACKOFF;
 import static dev.lazarus.config.LazarusParameters.SSH_CONNECT_ATTEMPTS;
 import static dev.lazarus.config.LazarusParameters.SSH_CONNECT_TIMEOUT;
 import static dev.lazarus.config.LazarusParameters.SSH_HANDSHAKE_PERMITS;
+import static dev.lazarus.config.LazarusParameters.STRACE;
 import static dev.lazarus.config.LazarusParameters.WATCHDOG_TIMEOUT;
+import static dev.lazarus.config.LazarusParameters.WHITELIST_EXTRA;
 
 import dev.lazarus.api.Scenario;
 import java.io.IOException;
@@ -41,6 +45,10 @@ public record ScenarioConfig(
         Duration connectTimeout,
         Duration authTimeout,
         int connectAttempts,
+        Duration connectBackoff,
+        Optional<Duration> attemptTimeout,
+        List<String> whitelistExtra,
+        boolean strace,
         int handshakePermits,
         Path outputDir,
         Optional<Duration> progressInterval,
@@ -50,6 +58,7 @@ public record ScenarioConfig(
 
     public ScenarioConfig {
         commands = List.copyOf(commands);
+        whitelistExtra = List.copyOf(whitelistExtra);
     }
 
     public static ScenarioConfig resolve(Class<?> scenarioClass, Parameters p) {
@@ -96,11 +105,33 @@ public record ScenarioConfig(
                         p.getDuration(SSH_CONNECT_TIMEOUT, Duration.ofSeconds(10), Duration.ofMinutes(10))),
                 requirePositive(SSH_AUTH_TIMEOUT,
                         p.getDuration(SSH_AUTH_TIMEOUT, Duration.ofSeconds(30), Duration.ofMinutes(10))),
-                p.getInt(SSH_CONNECT_ATTEMPTS, 3, 1, 20),
+                p.getInt(SSH_CONNECT_ATTEMPTS, 5, 1, 20),
+                p.getDuration(SSH_BACKOFF, Duration.ofMillis(250), Duration.ofMinutes(1)),
+                p.getDuration(ATTEMPT_TIMEOUT, DAY).map(d -> requirePositive(ATTEMPT_TIMEOUT, d)),
+                whitelistExtra(p),
+                p.getBoolean(STRACE).orElse(scenario.strace()),
                 p.getInt(SSH_HANDSHAKE_PERMITS, 16 * cores, 1, 10_000),
                 writableOutputDir(p.get(OUTPUT_DIR).orElse("target/lazarus")),
                 p.getDuration(PROGRESS_INTERVAL, Duration.ofHours(1)),
                 p);
+    }
+
+    /** Extra whitelist patterns, each compiled here so a bad regex fails discovery, not a node. */
+    static List<String> whitelistExtra(Parameters p) {
+        List<String> patterns = p.get(WHITELIST_EXTRA).stream()
+                .flatMap(raw -> Arrays.stream(raw.split(";;|\\R")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        for (String pattern : patterns) {
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new LazarusConfigurationException(WHITELIST_EXTRA + ": '" + pattern + "' is not a valid regex: "
+                        + e.getDescription());
+            }
+        }
+        return patterns;
     }
 
     private static Duration requirePositive(String key, Duration d) {

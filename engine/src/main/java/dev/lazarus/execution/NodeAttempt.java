@@ -8,7 +8,7 @@ import dev.lazarus.ssh.NodeSession;
 import dev.lazarus.ssh.SshFailure;
 import dev.lazarus.verdict.Status;
 import dev.lazarus.verdict.TryOutcome;
-import dev.lazarus.verdict.Whitelist;
+import dev.lazarus.verdict.CommandCheck;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -75,10 +75,11 @@ final class NodeAttempt {
             throws SshFailure, InterruptedException {
         String ip = node.publicIp();
         int tries = env.config().commandTries();
-        Whitelist whitelist = Whitelist.forCommand(command);
+        CommandCheck check = CommandCheck.of(command, env.config().whitelistExtra(), env.config().strace());
         for (int tryNumber = 1; tryNumber <= tries; tryNumber++) {
             record.accept(new JournalEvent.CommandStarted(Events.now(), threadUuid, ip, index, command, tryNumber));
-            ExecResult result = session.exec(command, env.streamWatchdog(), env.drainers());
+            ExecResult result = session.exec(check.wireCommand(), env.streamWatchdog(), env.drainers(),
+                    check.stderrFilter());
             if (result.stalled()) {
                 record.accept(new JournalEvent.CommandFinished(Events.now(), threadUuid, ip, index, tryNumber, null,
                         "watchdog_timeout", tail(result.stderr()), result.duration().toMillis()));
@@ -89,15 +90,16 @@ final class NodeAttempt {
                         index, command, "no output on stdout or stderr for " + silent + " s (watchdog timeout "
                                 + env.streamWatchdog().timeout().toSeconds() + " s)", null);
             }
-            TryOutcome outcome = TryOutcome.classify(result.exitStatus(), result.stderr(), whitelist);
+            CommandCheck.Judgement judgement = check.judge(result.exitStatus(), result.stderr());
+            TryOutcome outcome = judgement.outcome();
             record.accept(new JournalEvent.CommandFinished(Events.now(), threadUuid, ip, index, tryNumber,
-                    result.exitStatus(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    outcome.exitStatus(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
                     tail(outcome.nonWhitelistedStderr()), result.duration().toMillis()));
             if (outcome.isSuccess()) {
                 return null;
             }
             if (tryNumber == tries) {
-                return new Verdict(outcome.finalStatus(), outcome.finalTags(tries), index, command,
+                return new Verdict(outcome.finalStatus(), judgement.finalTags(tries), index, command,
                         describe(outcome), null);
             }
             Thread.sleep(env.config().retryPause().toMillis());

@@ -172,8 +172,8 @@ public final class ScenarioRun {
         listener.executionStarted(shard);
 
         SshSettings ssh = new SshSettings(config.connectTimeout(), config.authTimeout(), config.connectAttempts(),
-                Duration.ofMillis(250), Duration.ofMinutes(10));
-        Duration attemptBound = attemptBound(config, watchdog.timeout());
+                config.connectBackoff(), Duration.ofMinutes(10));
+        Duration attemptBound = config.attemptTimeout().orElseGet(() -> attemptBound(config, watchdog.timeout()));
         int concurrency = Math.min(config.concurrency(), gold.size());
         ExecutorService workers = Workers.perTask("lazarus-node");
         ExecutorService drainers = Workers.perTask("lazarus-drain");
@@ -184,6 +184,7 @@ public final class ScenarioRun {
         });
         CountDownLatch finished = new CountDownLatch(gold.size());
         Semaphore window = new Semaphore(concurrency);
+        TestExecutionResult shardResult = TestExecutionResult.successful();
         boolean terminal = Terminal.interactive();
         try (StreamWatchdog streamWatchdog = new StreamWatchdog(watchdog.timeout());
                 ProgressLine progress = new ProgressLine(config.name(), gold.size(),
@@ -208,14 +209,17 @@ public final class ScenarioRun {
                 throw new IllegalStateException("nodes still running " + waitMillis + " ms after the last one started, "
                         + "past every attempt's hard bound: a harness bug");
             }
+        } catch (RuntimeException | InterruptedException e) {
+            shardResult = TestExecutionResult.failed(e);
+            throw e;
         } finally {
             harnessWatchdog.shutdownNow();
             workers.shutdownNow();
             drainers.shutdownNow();
             workers.awaitTermination(10, TimeUnit.SECONDS);
             drainers.awaitTermination(10, TimeUnit.SECONDS);
+            listener.executionFinished(shard, shardResult);
         }
-        listener.executionFinished(shard, TestExecutionResult.successful());
     }
 
     /** Hard bound of one attempt: every connect try and every command try at its limits, plus slack. */

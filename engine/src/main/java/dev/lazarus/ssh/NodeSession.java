@@ -145,9 +145,18 @@ public final class NodeSession implements AutoCloseable {
      */
     public ExecResult exec(String command, StreamWatchdog watchdog, ExecutorService drainers)
             throws SshFailure, InterruptedException {
+        return exec(command, watchdog, drainers, line -> true);
+    }
+
+    /**
+     * Runs one command, keeping of its stderr only the lines {@code keepStderr} accepts (so noise such as a
+     * long strace trace never fills the bounded tail that the classifier reads).
+     */
+    public ExecResult exec(String command, StreamWatchdog watchdog, ExecutorService drainers,
+            java.util.function.Predicate<String> keepStderr) throws SshFailure, InterruptedException {
         long start = System.nanoTime();
         StreamTail out = new StreamTail("stdout", STDOUT_KEEP, start);
-        StreamTail err = new StreamTail("stderr", STDERR_KEEP, start);
+        StreamTail err = new StreamTail("stderr", STDERR_KEEP, start, keepStderr);
         StreamWatchdog.Watch watch = watchdog.watch(out, err, () -> closeQuietly(client));
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(command);

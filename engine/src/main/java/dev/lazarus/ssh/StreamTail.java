@@ -18,14 +18,21 @@ final class StreamTail {
 
     private final String name;
     private final int keep;
+    private final java.util.function.Predicate<String> worthKeeping;
     private final Deque<String> lines = new ArrayDeque<>();
     private volatile long lastByteNanos;
     private long total;
 
     StreamTail(String name, int keep, long startNanos) {
+        this(name, keep, startNanos, line -> true);
+    }
+
+    /** A tail that keeps only the lines {@code worthKeeping} accepts (the others are counted, not stored). */
+    StreamTail(String name, int keep, long startNanos, java.util.function.Predicate<String> worthKeeping) {
         this.name = name;
         this.keep = keep;
         this.lastByteNanos = startNanos;
+        this.worthKeeping = worthKeeping;
     }
 
     String name() {
@@ -49,6 +56,9 @@ final class StreamTail {
 
     private synchronized void add(String line) {
         total++;
+        if (!worthKeeping.test(line)) {
+            return;
+        }
         lines.addLast(line);
         if (lines.size() > keep) {
             lines.removeFirst();

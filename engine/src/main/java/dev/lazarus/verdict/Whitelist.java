@@ -75,10 +75,16 @@ public final class Whitelist {
             "Retrieving key from .*", "Key imported successfully");
 
     static final List<String> STRACE = List.of(
-            "\\s*\\d*\\s*\\+\\+\\+ exited with \\d+ \\+\\+\\+",
-            "\\s*(\\[pid\\s+\\d+\\]\\s*)?\\d*\\s*execve\\(.*\\) = \\d+",
-            "\\s*(\\[pid\\s+\\d+\\]\\s*)?\\d*\\s*write\\(1, .* = \\d+",
-            "\\s*(\\[pid\\s+\\d+\\]\\s*)?\\d*\\s*--- SIGCHLD .* ---");
+            "(\\[pid\\s+)?\\d*\\]?\\s*\\+\\+\\+ exited with \\d+ \\+\\+\\+",
+            "(\\[pid\\s+)?\\d*\\]?\\s*execve\\(.*\\) = \\d+",
+            // a PATH search (execvp) tries each directory in turn; a missing command is still caught by the
+            // shell's own "command not found" on fd 2
+            "(\\[pid\\s+)?\\d*\\]?\\s*execve\\(.*\\) = -1 ENOENT \\(No such file or directory\\)",
+            "(\\[pid\\s+)?\\d*\\]?\\s*write\\(1, .* = \\d+",
+            "(\\[pid\\s+)?\\d*\\]?\\s*--- SIGCHLD .* ---",
+            "(\\[pid\\s+)?\\d*\\]?\\s*(execve\\(|write\\(1, ).*<unfinished \\.\\.\\.>",
+            "(\\[pid\\s+)?\\d*\\]?\\s*<\\.\\.\\. (execve|write) resumed>.*\\)\\s*=\\s*\\d+",
+            "strace: Process \\d+ (attached|detached)");
 
     private final Family family;
     private final List<Pattern> patterns;
@@ -90,16 +96,31 @@ public final class Whitelist {
 
     /** The whitelist for a command, chosen by the package tool it runs; {@code extra} patterns are added. */
     public static Whitelist forCommand(String command, List<String> extra) {
+        return forCommand(command, extra, false);
+    }
+
+    /**
+     * The whitelist for a command; under strace mode the trace's own lines are whitelisted too, beside the
+     * family of the command that was wrapped.
+     */
+    public static Whitelist forCommand(String command, List<String> extra, boolean straced) {
         Family family = familyOf(command);
         List<String> sources = new ArrayList<>(extra);
-        switch (family) {
-            case APT -> sources.addAll(APT);
-            case YUM -> sources.addAll(YUM);
-            case DNF -> sources.addAll(DNF);
-            case STRACE -> sources.addAll(STRACE);
-            case NONE -> { }
+        sources.addAll(patternsOf(family));
+        if (straced && family != Family.STRACE) {
+            sources.addAll(STRACE);
         }
         return new Whitelist(family, sources.stream().map(Pattern::compile).toList());
+    }
+
+    static List<String> patternsOf(Family family) {
+        return switch (family) {
+            case APT -> APT;
+            case YUM -> YUM;
+            case DNF -> DNF;
+            case STRACE -> STRACE;
+            case NONE -> List.of();
+        };
     }
 
     public static Whitelist forCommand(String command) {
