@@ -29,6 +29,8 @@ public record Behaviour(Kind kind, String match) {
         FLAKY,
         /** The node's address is not bound: connections are refused. */
         REFUSE,
+        /** The node accepts TCP connections but never sends an SSH banner. */
+        MUTE,
         /** The connection is dropped in the middle of a matching command. */
         DROP,
         /** A matching command stops producing output and never exits. */

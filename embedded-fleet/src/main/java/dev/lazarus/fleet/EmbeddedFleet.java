@@ -34,6 +34,7 @@ public final class EmbeddedFleet implements AutoCloseable {
     private final Map<String, SimulatedNode> byIp;
     private final KeyPair harnessKey;
     private final ScheduledExecutorService clock;
+    private final List<MuteListener> mute = new ArrayList<>();
     private SshServer server;
     private int port;
 
@@ -79,7 +80,7 @@ public final class EmbeddedFleet implements AutoCloseable {
 
     private void bind() throws IOException {
         String hosts = nodes.stream()
-                .filter(n -> n.behaviour().kind() != Behaviour.Kind.REFUSE)
+                .filter(n -> n.behaviour().kind() != Behaviour.Kind.REFUSE && n.behaviour().kind() != Behaviour.Kind.MUTE)
                 .map(SimulatedNode::ip)
                 .collect(Collectors.joining(","));
         IOException last = null;
@@ -90,9 +91,17 @@ public final class EmbeddedFleet implements AutoCloseable {
                 sshd.start();
                 server = sshd;
                 port = candidate;
+                for (SimulatedNode n : nodes) {
+                    if (n.behaviour().kind() == Behaviour.Kind.MUTE) {
+                        mute.add(new MuteListener(n.ip(), candidate));
+                    }
+                }
                 return;
             } catch (BindException e) {
                 last = e;
+                mute.forEach(MuteListener::close);
+                mute.clear();
+                server = null;
                 sshd.stop(true);
             } catch (IOException e) {
                 sshd.stop(true);
@@ -146,6 +155,7 @@ public final class EmbeddedFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        mute.forEach(MuteListener::close);
         try {
             if (server != null) {
                 server.stop(true);

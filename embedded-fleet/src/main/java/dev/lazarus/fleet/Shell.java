@@ -285,7 +285,7 @@ final class Shell {
     /** Applies this node's behaviour to a command it matches. */
     private Script misbehave(String command, Script normal) {
         return switch (behaviour.kind()) {
-            case NORMAL, REFUSE -> normal;
+            case NORMAL, REFUSE, MUTE -> normal;
             case SLOW -> stretched(normal, 5);
             case STDERR_NOISE -> isApt(command) ? new Script().then(normal)
                     .err("WARNING: apt does not have a stable CLI interface. Use with caution in scripts.")

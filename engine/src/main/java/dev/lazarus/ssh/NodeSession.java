@@ -75,12 +75,16 @@ public final class NodeSession implements AutoCloseable {
             try {
                 client.setConnectTimeout((int) settings.connectTimeout().toMillis());
                 client.getTransport().setTimeoutMs((int) settings.authTimeout().toMillis());
+                // The banner is read with a plain blocking socket read: bound it by SO_TIMEOUT during the
+                // handshake, and lift that bound afterwards, when silence is the stream watchdog's business.
+                client.setTimeout((int) settings.authTimeout().toMillis());
                 client.addHostKeyVerifier(node.publishedHostKey()
                         .<net.schmizz.sshj.transport.verification.HostKeyVerifier>map(PublishedHostKeyVerifier::new)
                         .orElseGet(NodeSession::knownHosts));
                 client.connect(node.publicIp(), node.sshPort());
                 tcpConnected = true;
                 client.authPublickey(node.login().user(), new KeyPairWrapper(node.login().keyPair()));
+                client.getSocket().setSoTimeout(0);
                 return new NodeSession(client, attempt, Duration.ofNanos(System.nanoTime() - start));
             } catch (UserAuthException e) {
                 closeQuietly(client);
@@ -112,6 +116,9 @@ public final class NodeSession implements AutoCloseable {
         if (lastWasInitiated) {
             tags.add(Status.SSH_INITIATED_FAILED.tag());
             tags.add("ssh_connect_stall");
+            if (isTimeout(last)) {
+                tags.add("watchdog_triggered");
+            }
         } else {
             tags.add(Status.SSH_RETRY_FAILED.tag());
         }
@@ -121,6 +128,16 @@ public final class NodeSession implements AutoCloseable {
                 settings.connectAttempts() + " SSH connect attempt(s) to " + node.publicIp() + ":" + node.sshPort()
                         + " failed; last: " + lastClass + ": " + (last == null ? "" : last.getMessage()),
                 last);
+    }
+
+    private static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException || c instanceof TimeoutException
+                    || String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static net.schmizz.sshj.transport.verification.HostKeyVerifier knownHosts() {
