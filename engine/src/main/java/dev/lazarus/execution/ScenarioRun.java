@@ -17,9 +17,8 @@ import dev.lazarus.extension.RunResult;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.Journal;
 import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.journal.JournalReader;
 import dev.lazarus.monitor.FleetAssessment;
-import dev.lazarus.monitor.Monitor;
+import dev.lazarus.monitor.RunReplay;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.registry.RegistryEntry;
 import dev.lazarus.ssh.HandshakePermits;
@@ -106,19 +105,19 @@ public final class ScenarioRun {
         }
         long startNanos = System.nanoTime();
         try (Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
-            RunContext context = new RunContext(runId, config, runDir, journal.file(), SHARD);
+            RunContext context = new RunContext(runId, config.name(), config.controlPlane(), runDir, journal.file(),
+                    SHARD);
             journal.append(new JournalEvent.RunStarted(Events.now(), runId, config.name(), config.controlPlane(),
                     config.fleetSize(), SHARD, ProcessHandle.current().pid(), Runtime.version().toString(),
                     config.commands()));
             ControlPlaneFactory controlPlane = controlPlanes.get(config.controlPlane());
-            WatchdogTimeout watchdog;
             try (Fleet fleet = controlPlane.provision(
                     new FleetRequest(config.fleetSize(), runId, config.parameters()))) {
                 List<Node> gold = select(fleet.nodes());
                 journal.appendDurably(new JournalEvent.GoldList(Events.now(), runId, SHARD, gold.stream()
                         .map(n -> new JournalEvent.GoldNode(n.publicIp(), n.privateIp(), n.instanceId()))
                         .toList()));
-                watchdog = config.watchdogOverride()
+                WatchdogTimeout watchdog = config.watchdogOverride()
                         .map(d -> WatchdogTimeout.fixed(d, gold.size(), fleet.instanceType(), fleet.maxRetryObserved()))
                         .orElseGet(() -> WatchdogTimeout.adaptive(gold.size(), fleet.instanceType(),
                                 fleet.maxRetryObserved()));
@@ -128,13 +127,10 @@ public final class ScenarioRun {
                 observers.each(o -> o.goldListReady(context, gold));
                 runShard(context, journal, gold, watchdog, fleet.nodes().size());
             }
-            JournalReader.Contents contents = JournalReader.read(journal.file());
-            Registry registry = Registry.replay(contents.events());
-            FleetAssessment assessment = Monitor.assess(registry);
-            runVerdicts(assessment);
-            Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
-            journal.append(new JournalEvent.RunFinished(Events.now(), runId, wall.toMillis(), false));
-            RunResult result = new RunResult(registry, assessment, wall, watchdog, contents.truncatedTail());
+            journal.append(new JournalEvent.RunFinished(Events.now(), runId,
+                    Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), false));
+            RunResult result = RunReplay.of(journal.file()).result();
+            runVerdicts(result.assessment());
             observers.each(o -> o.runFinished(context, result));
         }
         List<Throwable> failures = observers.failures();
@@ -165,7 +161,7 @@ public final class ScenarioRun {
 
     private void runShard(RunContext context, Journal journal, List<Node> gold, WatchdogTimeout watchdog,
             int fleetSize) throws InterruptedException {
-        ScenarioConfig config = context.config();
+        ScenarioConfig config = scenario.config();
         ShardDescriptor shard = new ShardDescriptor(scenario.getUniqueId(), 1, 1, gold.size(), fleetSize);
         scenario.addChild(shard);
         listener.dynamicTestRegistered(shard);

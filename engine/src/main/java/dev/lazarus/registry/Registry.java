@@ -7,6 +7,7 @@ import dev.lazarus.journal.JournalEvent.CommandFinished;
 import dev.lazarus.journal.JournalEvent.CommandStarted;
 import dev.lazarus.journal.JournalEvent.GoldList;
 import dev.lazarus.journal.JournalEvent.GoldNode;
+import dev.lazarus.verdict.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,19 @@ public final class Registry {
                 .map(b -> b.build(lastEventByIp.get(b.started.publicIp())))
                 .toList();
         return new Registry(gold, entries, lastEventByIp);
+    }
+
+    /**
+     * This registry with every attempt that has no verdict closed as {@code stub} with the tags
+     * {@code interrupted} and {@code last_event_<event>}: what a killed run's in-flight attempts become.
+     */
+    public Registry closeInterrupted() {
+        List<RegistryEntry> closed = entries.stream().map(e -> e.isFinal() ? e : new RegistryEntry(
+                e.threadUuid(), e.shard(), e.pid(), e.thread(), e.attempt(), Status.STUB, e.publicIp(), e.privateIp(),
+                e.timestamp(), List.of(Status.STUB.tag(), "interrupted", "last_event_" + e.lastEvent()), e.commands(),
+                null, null, "the run ended before this attempt had a verdict; last lifecycle event: " + e.lastEvent(),
+                e.lastEvent(), null)).toList();
+        return new Registry(gold, closed, lastEventByIp);
     }
 
     public List<GoldNode> gold() {

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 /** The recap printed at the end of a run: what happened to the fleet and where the artifacts are. */
 public final class ConsoleRecap implements RunObserver {
 
+    /** Ghost IPs named in the recap; the full list is an artifact. */
+    static final int SHOWN = 20;
+
     private final PrintStream out;
 
     public ConsoleRecap() {
@@ -34,17 +37,22 @@ public final class ConsoleRecap implements RunObserver {
         String statuses = counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "));
         StringBuilder b = new StringBuilder();
-        b.append("\n[lazarus] ── recap: ").append(run.config().name()).append(" · run ").append(run.runId())
+        b.append("\n[lazarus] ── recap: ").append(run.scenario()).append(" · run ").append(run.runId())
                 .append(" ──\n");
-        line(b, "control plane", run.config().controlPlane() + " · shard " + run.shard());
+        line(b, "control plane", run.controlPlane() + " · shard " + run.shard());
         line(b, "nodes", a.gold().size() + " in the gold list · " + a.tracedInGold() + " with a verdict · "
                 + a.ghosts().size() + " ghost(s)");
         line(b, "statuses", statuses.isEmpty() ? "none" : statuses);
-        line(b, "ghosts", a.ghosts().isEmpty() ? "none" : String.join(", ", a.ghosts()));
+        line(b, "ghosts", a.ghosts().isEmpty() ? "none" : String.join(", ", a.ghosts().stream().limit(SHOWN).toList())
+                + (a.ghosts().size() > SHOWN ? ", … and " + (a.ghosts().size() - SHOWN) + " more (see "
+                        + RegistryArtifacts.GHOST_SUMMARY + ")" : ""));
         line(b, "untraceable", a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
-        line(b, "watchdog", result.watchdog().describe());
+        line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));
         line(b, "wall time", String.format(Locale.ROOT, "%.1f s", result.wall().toMillis() / 1000.0));
+        if (result.interrupted()) {
+            line(b, "interrupted", "the run was killed before it finished; in-flight nodes are tagged interrupted");
+        }
         if (result.journalTruncated()) {
             line(b, "journal", "its last line was truncated and was left out");
         }

@@ -43,6 +43,7 @@ public final class RegistryArtifacts implements RunObserver {
         ObjectMapper json = JournalCodec.mapper();
         FleetAssessment a = result.assessment();
 
+        Artifacts.writeIps(dir.resolve(GOLD_LIST), result.registry().goldIps());
         Map<String, RegistryEntry> registry = new LinkedHashMap<>();
         result.registry().entries().forEach(e -> registry.put(e.threadUuid(), e));
         Artifacts.write(dir.resolve(REGISTRY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(registry));
@@ -59,8 +60,8 @@ public final class RegistryArtifacts implements RunObserver {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("run_id", run.runId());
-        summary.put("scenario", run.config().name());
-        summary.put("control_plane", run.config().controlPlane());
+        summary.put("scenario", run.scenario());
+        summary.put("control_plane", run.controlPlane());
         summary.put("shard", run.shard());
         summary.put("gold", a.gold().size());
         summary.put("with_final_entry", a.tracedInGold());
@@ -69,8 +70,11 @@ public final class RegistryArtifacts implements RunObserver {
         summary.put("untraceable", a.untraceable().stream().map(RegistryEntry::threadUuid).toList());
         summary.put("invariant_holds", a.invariantHolds());
         summary.put("invariant", a.arithmetic());
-        summary.put("watchdog_timeout_seconds", result.watchdog().timeout().toSeconds());
-        summary.put("watchdog", result.watchdog().describe());
+        result.watchdog().ifPresent(w -> {
+            summary.put("watchdog_timeout_seconds", w.timeout().toSeconds());
+            summary.put("watchdog", w.describe());
+        });
+        summary.put("interrupted", result.interrupted());
         summary.put("wall_seconds", result.wall().toMillis() / 1000.0);
         summary.put("journal_truncated_tail", result.journalTruncated());
         Artifacts.write(dir.resolve(SUMMARY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
