@@ -1,5 +1,6 @@
 package dev.lazarus.controlplane;
 
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,14 +15,25 @@ import java.util.Optional;
  * @param sshPort the SSH port
  * @param login how to log in
  * @param hostKey the host key the control plane published for this node, if it did; otherwise the
- *     session verifies against known_hosts
+ *     session verifies against {@code knownHosts}
+ * @param knownHosts the OpenSSH known_hosts file to verify against when no key was published; null for
+ *     {@code ~/.ssh/known_hosts}
  */
 public record Node(String publicIp, String privateIp, String instanceId, int sshPort, Login login,
-        PublicKey hostKey) {
+        PublicKey hostKey, Path knownHosts) {
 
     public Node {
         Objects.requireNonNull(publicIp, "publicIp");
         Objects.requireNonNull(login, "login");
+    }
+
+    /** A node whose host key the control plane published. */
+    public Node(String publicIp, String privateIp, String instanceId, int sshPort, Login login, PublicKey hostKey) {
+        this(publicIp, privateIp, instanceId, sshPort, login, hostKey, null);
+    }
+
+    public Path knownHostsFile() {
+        return knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
     }
 
     public Optional<PublicKey> publishedHostKey() {

@@ -80,7 +80,7 @@ public final class NodeSession implements AutoCloseable {
                 client.setTimeout((int) settings.authTimeout().toMillis());
                 client.addHostKeyVerifier(node.publishedHostKey()
                         .<net.schmizz.sshj.transport.verification.HostKeyVerifier>map(PublishedHostKeyVerifier::new)
-                        .orElseGet(NodeSession::knownHosts));
+                        .orElseGet(() -> knownHosts(node)));
                 client.connect(node.publicIp(), node.sshPort());
                 tcpConnected = true;
                 client.authPublickey(node.login().user(), new KeyPairWrapper(node.login().keyPair()));
@@ -140,11 +140,12 @@ public final class NodeSession implements AutoCloseable {
         return false;
     }
 
-    private static net.schmizz.sshj.transport.verification.HostKeyVerifier knownHosts() {
+    private static net.schmizz.sshj.transport.verification.HostKeyVerifier knownHosts(Node node) {
         try {
-            return new OpenSSHKnownHosts(new java.io.File(System.getProperty("user.home"), ".ssh/known_hosts"));
+            return new OpenSSHKnownHosts(node.knownHostsFile().toFile());
         } catch (IOException e) {
-            throw new IllegalStateException("no published host key and ~/.ssh/known_hosts is unreadable", e);
+            throw new IllegalStateException("no published host key for " + node.publicIp() + " and "
+                    + node.knownHostsFile() + " is unreadable", e);
         }
     }
 
