@@ -46,7 +46,7 @@ public final class Whitelist {
             "insserv: warning: script.*",
             "insserv: warning: current start runlevel.*",
             "\\(Reading database \\.\\.\\..*",
-            ".*\\.deb \\.\\.\\. .*",
+            ".*\\.deb \\.\\.\\..*",
             ".* is already the newest version.*",
             "perl: warning: Setting locale failed.*",
             "perl: warning: Falling back to the standard locale.*",
@@ -65,7 +65,7 @@ public final class Whitelist {
             "Transaction Summary", "Install\\s+\\d+ Package\\(s\\)", "Total download size: .*",
             "Installed size: .*", "Downloading packages:", "Running transaction", "Installing : .*",
             "Verifying  : .*", "Complete!", "Package .* already installed and latest version", "Nothing to do",
-            "Cleaning up", "Importing GPG key .*", "Retrieving key from .*", "Key imported successfully");
+            "Cleaning up.*", "Importing GPG key .*", "Retrieving key from .*", "Key imported successfully");
 
     static final List<String> DNF = List.of(
             "Dependencies resolved\\.?", "Transaction Summary", "Install\\s+\\d+ Package\\(s\\)",

@@ -183,6 +183,13 @@ class EmbeddedRunTest {
     }
 
     @Test
+    void extraWhitelistPatternsTurnKnownNoiseIntoSuccess() throws Exception {
+        EngineExecutionResults results = run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "2=stderr@systemctl",
+                "lazarus.fleet.size", "2", "lazarus.whitelist.extra", "nothing to see;; warning: simulated stderr on node .*");
+        results.testEvents().assertStatistics(s -> s.succeeded(5).failed(0));
+    }
+
+    @Test
     void aMissingPackageIsFatalOnEveryNode() throws Exception {
         EngineExecutionResults results = run(selectClass(MissingPackage.class));
         results.testEvents().assertStatistics(s -> s.succeeded(3).failed(3));

@@ -38,6 +38,14 @@ class RealSshdTest {
     static class RealCommands {
     }
 
+    /** Strace mode over real SSH: the trace travels back on stderr and decides the exit status. */
+    @Scenario(controlPlane = "inventory", commandTries = 1, strace = true, commands = {
+        "sh -c \"echo test\"",
+        "case \"$SSH_CONNECTION\" in *127.0.5.1*) bash -c 'echo hello && exit 1' ;; *) bash -c \"nonexistent_command\" ;; esac"
+    })
+    static class StracedCommands {
+    }
+
     @TempDir
     static Path dir;
 
@@ -88,6 +96,28 @@ class RealSshdTest {
         assertThat(stalled.status()).isEqualTo(Status.WATCHDOG_TIMEOUT);
         assertThat(stalled.tags()).contains("watchdog_triggered", "stall_command_1");
         results.testEvents().assertStatistics(s -> s.started(4 + 3).succeeded(1 + 3).failed(3));
+    }
+
+    @Test
+    void straceModeReadsTheRealExitStatusFromTheTrace() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed");
+        Path out = Files.createDirectories(dir.resolve("runs-strace"));
+        EngineTestKit.engine("lazarus")
+                .configurationParameter("lazarus.output.dir", out.toString())
+                .configurationParameter("lazarus.inventory.file", sshd.inventory().toString())
+                .configurationParameter("lazarus.inventory.known-hosts", sshd.knownHosts().toString())
+                .configurationParameter("lazarus.fleet.size", "2")
+                .configurationParameter("lazarus.progress.interval", "0")
+                .selectors(selectClass(StracedCommands.class))
+                .execute();
+        Map<String, RegistryEntry> verdicts = registry(out).finalEntryByIp();
+        RegistryEntry silent = verdicts.get("127.0.5.1");
+        assertThat(silent.status()).as("%s", silent).isEqualTo(Status.STUB);
+        assertThat(silent.tags()).contains("silent_failure", "exit_status_1");
+        RegistryEntry missing = verdicts.get("127.0.5.2");
+        assertThat(missing.status()).as("%s", missing).isEqualTo(Status.INSTALL_FAILED);
+        assertThat(missing.tags()).contains("fatal_exit_nonzero", "exit_status_127");
+        assertThat(missing.commands().get(0).exitStatus()).as("sh -c \"echo test\" succeeded under strace").isZero();
     }
 
     @Test
