@@ -76,7 +76,7 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
         }).orElse(0L);
     }
 
-    static Map<Integer, Behaviour> behaviours(Parameters p, int fleetSize) {
+    public static Map<Integer, Behaviour> behaviours(Parameters p, int fleetSize) {
         Map<Integer, Behaviour> byNumber = new HashMap<>();
         String raw = p.get(BEHAVIOURS).orElse("");
         for (String item : raw.split(";")) {

@@ -30,6 +30,30 @@ public final class Parameters {
         return source.keySet();
     }
 
+    /** These parameters with {@code overrides} taking precedence (a control plane that configures another). */
+    public Parameters with(java.util.Map<String, String> overrides) {
+        ConfigurationParameters base = source;
+        java.util.Map<String, String> copy = java.util.Map.copyOf(overrides);
+        return new Parameters(new ConfigurationParameters() {
+            @Override
+            public Optional<String> get(String key) {
+                return copy.containsKey(key) ? Optional.of(copy.get(key)) : base.get(key);
+            }
+
+            @Override
+            public Optional<Boolean> getBoolean(String key) {
+                return get(key).map(Boolean::parseBoolean);
+            }
+
+            @Override
+            public Set<String> keySet() {
+                Set<String> keys = new java.util.TreeSet<>(base.keySet());
+                keys.addAll(copy.keySet());
+                return keys;
+            }
+        });
+    }
+
     public int getInt(String key, int defaultValue, int min, int max) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {

@@ -18,6 +18,15 @@ public interface Fleet extends AutoCloseable {
         return 0;
     }
 
+    /** Instances that exist but could not become nodes, each reported by id with the reason. */
+    default List<Unreachable> unreachable() {
+        return List.of();
+    }
+
+    /** Told before {@link #close()} whether every node ended {@code install_success} (teardown policies use it). */
+    default void runEnded(boolean allSucceeded) {
+    }
+
     @Override
     void close();
 }

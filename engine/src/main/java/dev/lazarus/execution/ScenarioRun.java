@@ -4,10 +4,13 @@ import dev.lazarus.config.LazarusConfigurationException;
 import dev.lazarus.config.LazarusParameters;
 import dev.lazarus.config.ScenarioConfig;
 import dev.lazarus.controlplane.ControlPlaneFactory;
+import dev.lazarus.controlplane.ControlPlaneJournal;
 import dev.lazarus.controlplane.ControlPlanes;
 import dev.lazarus.controlplane.Fleet;
 import dev.lazarus.controlplane.FleetRequest;
 import dev.lazarus.controlplane.Node;
+import dev.lazarus.controlplane.Unreachable;
+import dev.lazarus.engine.InstanceTestDescriptor;
 import dev.lazarus.engine.NodeTestDescriptor;
 import dev.lazarus.engine.ScenarioDescriptor;
 import dev.lazarus.engine.ShardDescriptor;
@@ -44,6 +47,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import net.schmizz.sshj.Config;
@@ -111,8 +115,13 @@ public final class ScenarioRun {
                     config.fleetSize(), SHARD, ProcessHandle.current().pid(), Runtime.version().toString(),
                     config.commands()));
             ControlPlaneFactory controlPlane = controlPlanes.get(config.controlPlane());
+            ControlPlaneJournal controlPlaneJournal = (kind, details) -> journal.append(
+                    new JournalEvent.ControlPlaneEvent(Events.now(), kind, new java.util.LinkedHashMap<>(details)));
             try (Fleet fleet = controlPlane.provision(
-                    new FleetRequest(config.fleetSize(), runId, config.parameters()))) {
+                    new FleetRequest(config.fleetSize(), runId, config.parameters(), controlPlaneJournal))) {
+                if (fleet.nodes().isEmpty() && fleet.unreachable().isEmpty()) {
+                    throw new IllegalStateException("the control plane '" + config.controlPlane() + "' returned no nodes");
+                }
                 List<Node> gold = select(fleet.nodes());
                 journal.appendDurably(new JournalEvent.GoldList(Events.now(), runId, SHARD, gold.stream()
                         .map(n -> new JournalEvent.GoldNode(n.publicIp(), n.privateIp(), n.instanceId()))
@@ -125,7 +134,12 @@ public final class ScenarioRun {
                         watchdog.nodeCount(), watchdog.instanceType(), watchdog.scale(), watchdog.maxRetryObserved(),
                         watchdog.overridden()));
                 observers.each(o -> o.goldListReady(context, gold));
-                runShard(context, journal, gold, watchdog, fleet.nodes().size());
+                boolean allSucceeded = false;
+                try {
+                    allSucceeded = runShard(context, journal, gold, watchdog, fleet.nodes().size(), fleet.unreachable());
+                } finally {
+                    fleet.runEnded(allSucceeded);
+                }
             }
             journal.append(new JournalEvent.RunFinished(Events.now(), runId,
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), false));
@@ -159,13 +173,16 @@ public final class ScenarioRun {
         return selected;
     }
 
-    private void runShard(RunContext context, Journal journal, List<Node> gold, WatchdogTimeout watchdog,
-            int fleetSize) throws InterruptedException {
+    /** Runs every node of the shard; true when every one ended {@code install_success}. */
+    private boolean runShard(RunContext context, Journal journal, List<Node> gold, WatchdogTimeout watchdog,
+            int fleetSize, List<Unreachable> unreachable) throws InterruptedException {
         ScenarioConfig config = scenario.config();
         ShardDescriptor shard = new ShardDescriptor(scenario.getUniqueId(), 1, 1, gold.size(), fleetSize);
         scenario.addChild(shard);
         listener.dynamicTestRegistered(shard);
         listener.executionStarted(shard);
+        reportUnreachable(shard, unreachable);
+        AtomicInteger failures = new AtomicInteger(unreachable.size());
 
         SshSettings ssh = new SshSettings(config.connectTimeout(), config.authTimeout(), config.connectAttempts(),
                 config.connectBackoff(), Duration.ofMinutes(10));
@@ -194,7 +211,7 @@ public final class ScenarioRun {
                 }
                 shard.addChild(test);
                 listener.dynamicTestRegistered(test);
-                NodeRun run = new NodeRun(test, node, env, context, progress, () -> {
+                NodeRun run = new NodeRun(test, node, env, context, progress, failures, () -> {
                     window.release();
                     finished.countDown();
                 });
@@ -215,6 +232,19 @@ public final class ScenarioRun {
             workers.awaitTermination(10, TimeUnit.SECONDS);
             drainers.awaitTermination(10, TimeUnit.SECONDS);
             listener.executionFinished(shard, shardResult);
+        }
+        return failures.get() == 0;
+    }
+
+    /** Instances the control plane could not hand over still get a verdict each, by id. */
+    private void reportUnreachable(ShardDescriptor shard, List<Unreachable> unreachable) {
+        for (Unreachable u : unreachable) {
+            InstanceTestDescriptor test = new InstanceTestDescriptor(shard.getUniqueId(), u.instanceId());
+            shard.addChild(test);
+            listener.dynamicTestRegistered(test);
+            listener.executionStarted(test);
+            listener.executionFinished(test, TestExecutionResult.failed(new NodeInstallFailure(
+                    "instance " + u.instanceId() + " never became a node: " + u.reason())));
         }
     }
 
@@ -272,8 +302,11 @@ public final class ScenarioRun {
         private final AtomicReference<NodeSession> session = new AtomicReference<>();
         private volatile Thread worker;
 
+        private final AtomicInteger failures;
+
         NodeRun(NodeTestDescriptor test, Node node, AttemptEnvironment env, RunContext context, ProgressLine progress,
-                Runnable onFinished) {
+                AtomicInteger failures, Runnable onFinished) {
+            this.failures = failures;
             this.test = test;
             this.node = node;
             this.env = env;
@@ -343,6 +376,9 @@ public final class ScenarioRun {
             try {
                 observers.each(o -> o.attemptFinished(context, entry));
                 boolean success = verdict.status().isSuccess();
+                if (!success) {
+                    failures.incrementAndGet();
+                }
                 progress.nodeFinished(success);
                 listener.executionFinished(test, success ? TestExecutionResult.successful()
                         : TestExecutionResult.failed(new NodeInstallFailure(message(verdict))));

@@ -15,6 +15,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = JournalEvent.RunStarted.class, name = "run_started"),
     @JsonSubTypes.Type(value = JournalEvent.GoldList.class, name = "gold_list"),
     @JsonSubTypes.Type(value = JournalEvent.WatchdogConfigured.class, name = "watchdog_configured"),
+    @JsonSubTypes.Type(value = JournalEvent.ControlPlaneEvent.class, name = "control_plane"),
     @JsonSubTypes.Type(value = JournalEvent.AttemptStarted.class, name = "attempt_started"),
     @JsonSubTypes.Type(value = JournalEvent.Connected.class, name = "connected"),
     @JsonSubTypes.Type(value = JournalEvent.CommandStarted.class, name = "command_started"),
@@ -47,6 +48,10 @@ public sealed interface JournalEvent {
 
     /** The authoritative node list, written (and forced to disk) before any install starts. */
     record GoldList(String ts, String runId, String shard, List<GoldNode> nodes) implements JournalEvent {
+    }
+
+    /** Something the control plane did: {@code kind} such as {@code instances_launched}, with its details. */
+    record ControlPlaneEvent(String ts, String kind, java.util.Map<String, Object> details) implements JournalEvent {
     }
 
     /** The stream watchdog timeout chosen for the run, with its inputs. */

@@ -1,0 +1,73 @@
+package dev.lazarus.controlplane.ec2;
+
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
+
+/**
+ * Terminates the instances a run launched and did not terminate (it was killed, or its teardown policy kept
+ * them), as named by its journal's {@code instances_launched} and {@code instances_terminated} events.
+ *
+ * <pre>mvn -q -pl reports -am compile exec:java -Dlazarus.main=dev.lazarus.controlplane.ec2.TerminateLeftovers \
+ *     -Dexec.args="&lt;run folder&gt; &lt;region&gt; [endpoint]"</pre>
+ */
+public final class TerminateLeftovers {
+
+    private TerminateLeftovers() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: TerminateLeftovers <run folder or journal.jsonl> <region> [endpoint]");
+            System.exit(2);
+        }
+        Path path = Path.of(args[0]);
+        Path journal = Files.isDirectory(path) ? path.resolve("journal.jsonl") : path;
+        List<String> done = terminate(journal, Region.of(args[1]),
+                Optional.ofNullable(args.length > 2 ? args[2] : null), DefaultCredentialsProvider.builder().build());
+        System.out.println("[lazarus] ec2: terminated " + done.size() + " instance(s) left by " + journal + ": " + done);
+    }
+
+    /** The instances the journal says were launched and not terminated. */
+    static List<String> leftovers(Path journal) {
+        Set<String> launched = new LinkedHashSet<>();
+        for (JournalEvent e : JournalReader.read(journal).events()) {
+            if (e instanceof JournalEvent.ControlPlaneEvent cp && cp.details().get("instance_ids") instanceof List<?> ids) {
+                if (cp.kind().equals("instances_launched")) {
+                    ids.forEach(id -> launched.add(String.valueOf(id)));
+                } else if (cp.kind().equals("instances_terminated")) {
+                    ids.forEach(launched::remove);
+                }
+            }
+        }
+        return new ArrayList<>(launched);
+    }
+
+    public static List<String> terminate(Path journal, Region region, Optional<String> endpoint,
+            AwsCredentialsProvider credentials) {
+        List<String> ids = leftovers(journal);
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        Ec2ClientBuilder builder = Ec2Client.builder().region(region).credentialsProvider(credentials);
+        endpoint.map(java.net.URI::create).ifPresent(builder::endpointOverride);
+        try (Ec2Client client = builder.build()) {
+            for (int i = 0; i < ids.size(); i += Ec2Fleet.BATCH) {
+                List<String> batch = ids.subList(i, Math.min(ids.size(), i + Ec2Fleet.BATCH));
+                client.terminateInstances(r -> r.instanceIds(batch));
+            }
+        }
+        return ids;
+    }
+}
