@@ -56,7 +56,7 @@ class BadInputTest {
     @Test
     void unknownControlPlane() {
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.control-plane", "azure"))
-                .contains("lazarus.control-plane='azure'").contains("allowed: inventory, static");
+                .contains("lazarus.control-plane='azure'").contains("allowed: ec2, inventory, static");
     }
 
     @Test
