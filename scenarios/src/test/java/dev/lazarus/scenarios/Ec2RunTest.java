@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The ec2 control plane end to end: AWS SDK v2 → WireMock EC2 emulator → gold list → sshj → MINA nodes. */
 class Ec2RunTest {
@@ -38,23 +37,14 @@ class Ec2RunTest {
     @TempDir
     Path out;
 
+
+
     private EngineExecutionResults run(Class<?> scenario, String... keyValues) {
-        EngineTestKit.Builder kit = EngineTestKit.engine("lazarus")
-                .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter("lazarus.embedded.speed", "0.1")
-                .configurationParameter("lazarus.command.retry-pause", "10ms")
-                .configurationParameter("lazarus.progress.interval", "0")
-                .selectors(selectClass(scenario));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            kit.configurationParameter(keyValues[i], keyValues[i + 1]);
-        }
-        return kit.execute();
+        return Runs.execute(out, selectClass(scenario), keyValues);
     }
 
     private Path journal() throws IOException {
-        try (Stream<Path> dirs = Files.list(out)) {
-            return dirs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("journal.jsonl");
-        }
+        return Runs.journal(out);
     }
 
     private List<JournalEvent.ControlPlaneEvent> controlPlane(String kind) throws IOException {

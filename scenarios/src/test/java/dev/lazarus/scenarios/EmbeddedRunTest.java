@@ -22,13 +22,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** End to end through the engine: SSH (sshj) to simulated MINA nodes, journal, registry, verdicts, artifacts. */
 class EmbeddedRunTest {
@@ -50,29 +48,20 @@ class EmbeddedRunTest {
     @TempDir
     Path out;
 
+
+
+
+
     private EngineExecutionResults run(DiscoverySelector selector, String... keyValues) {
-        EngineTestKit.Builder kit = EngineTestKit.engine("lazarus")
-                .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter("lazarus.embedded.speed", "0.1")
-                .configurationParameter("lazarus.command.retry-pause", "10ms")
-                .configurationParameter("lazarus.progress.interval", "0")
-                .selectors(selector);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            kit.configurationParameter(keyValues[i], keyValues[i + 1]);
-        }
-        return kit.execute();
+        return Runs.execute(out, selector, keyValues);
     }
 
     private Path runDir() throws IOException {
-        try (Stream<Path> dirs = Files.list(out)) {
-            return dirs.filter(Files::isDirectory).reduce((a, b) -> {
-                throw new AssertionError("more than one run folder: " + a + ", " + b);
-            }).orElseThrow();
-        }
+        return Runs.runDir(out);
     }
 
     private Registry registry() throws IOException {
-        return Registry.replay(JournalReader.read(runDir().resolve("journal.jsonl")).events());
+        return Runs.registry(out);
     }
 
     private RegistryEntry entryOf(String ip) throws IOException {

@@ -6,19 +6,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.lazarus.api.Scenario;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
-import dev.lazarus.registry.Registry;
 import dev.lazarus.registry.RegistryEntry;
 import dev.lazarus.verdict.Status;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Watchdogs and SSH retries on the embedded fleet: nothing hangs, every node gets a verdict. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -35,28 +31,19 @@ class LifecycleTest {
     @TempDir
     Path out;
 
+
+
+
     private EngineExecutionResults run(Class<?> scenario, String... keyValues) {
-        EngineTestKit.Builder kit = EngineTestKit.engine("lazarus")
-                .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter("lazarus.embedded.speed", "0.1")
-                .configurationParameter("lazarus.command.retry-pause", "10ms")
-                .configurationParameter("lazarus.ssh.backoff", "10ms")
-                .configurationParameter("lazarus.progress.interval", "0")
-                .selectors(selectClass(scenario));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            kit.configurationParameter(keyValues[i], keyValues[i + 1]);
-        }
-        return kit.execute();
+        return Runs.execute(out, selectClass(scenario), keyValues);
     }
 
     private Path journal() throws IOException {
-        try (Stream<Path> dirs = Files.list(out)) {
-            return dirs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("journal.jsonl");
-        }
+        return Runs.journal(out);
     }
 
     private RegistryEntry entryOf(String ip) throws IOException {
-        return Registry.replay(JournalReader.read(journal()).events()).finalEntryByIp().get(ip);
+        return Runs.registry(out).finalEntryByIp().get(ip);
     }
 
     @Test

@@ -5,10 +5,7 @@ import dev.lazarus.config.Parameters;
 import dev.lazarus.controlplane.ControlPlaneFactory;
 import dev.lazarus.controlplane.Fleet;
 import dev.lazarus.controlplane.FleetRequest;
-import java.io.IOException;
-import java.security.KeyPair;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import dev.lazarus.controlplane.PrivateKeys;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -71,20 +68,11 @@ public final class Ec2ControlPlane implements ControlPlaneFactory {
         settings.endpoint().ifPresent(builder::endpointOverride);
         Ec2Client client = builder.build();
         try {
-            return Ec2Fleet.provision(client, counter, settings, request, loadKey(settings));
+            return Ec2Fleet.provision(client, counter, settings, request,
+                    PrivateKeys.load(settings.privateKey(), "lazarus.ec2.private-key"));
         } catch (RuntimeException e) {
             client.close();
             throw e;
-        }
-    }
-
-    private static KeyPair loadKey(Ec2Settings settings) {
-        try (SSHClient loader = new SSHClient()) {
-            KeyProvider provider = loader.loadKeys(settings.privateKey().toString());
-            return new KeyPair(provider.getPublic(), provider.getPrivate());
-        } catch (IOException e) {
-            throw new LazarusConfigurationException("lazarus.ec2.private-key: cannot load " + settings.privateKey()
-                    + ": " + e.getMessage(), e);
         }
     }
 }

@@ -8,15 +8,13 @@ import dev.lazarus.controlplane.Fleet;
 import dev.lazarus.controlplane.FleetRequest;
 import dev.lazarus.controlplane.Login;
 import dev.lazarus.controlplane.Node;
-import java.io.IOException;
+import dev.lazarus.controlplane.PrivateKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
  * The {@code inventory} control plane: a static file of real hosts. Host keys are verified against an
@@ -49,7 +47,7 @@ public final class InventoryControlPlane implements ControlPlaneFactory {
     }
 
     @Override
-    public Fleet provision(FleetRequest request) throws IOException {
+    public Fleet provision(FleetRequest request) {
         Parameters p = request.parameters();
         List<InventoryFile.Host> hosts = InventoryFile.parse(file(p));
         Path knownHosts = knownHosts(p);
@@ -57,7 +55,7 @@ public final class InventoryControlPlane implements ControlPlaneFactory {
         List<Node> nodes = new java.util.ArrayList<>();
         int size = p.get(LazarusParameters.FLEET_SIZE).isPresent() ? Math.min(hosts.size(), request.size()) : hosts.size();
         for (InventoryFile.Host host : hosts.subList(0, size)) {
-            KeyPair key = keys.computeIfAbsent(host.key(), InventoryControlPlane::load);
+            KeyPair key = keys.computeIfAbsent(host.key(), k -> PrivateKeys.load(k, FILE + " line " + host.line()));
             nodes.add(new Node(host.ip(), host.privateIp(), "inventory:" + host.line(), host.port(),
                     new Login(host.user(), key), null, knownHosts));
         }
@@ -92,14 +90,5 @@ public final class InventoryControlPlane implements ControlPlaneFactory {
                     + "host keys are always verified");
         }
         return path;
-    }
-
-    private static KeyPair load(Path key) {
-        try (SSHClient loader = new SSHClient()) {
-            KeyProvider provider = loader.loadKeys(key.toString());
-            return new KeyPair(provider.getPublic(), provider.getPrivate());
-        } catch (IOException e) {
-            throw new LazarusConfigurationException("cannot load the private key " + key + ": " + e.getMessage(), e);
-        }
     }
 }

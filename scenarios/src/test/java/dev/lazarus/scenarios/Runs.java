@@ -1,0 +1,56 @@
+package dev.lazarus.scenarios;
+
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalReader;
+import dev.lazarus.registry.Registry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** EngineTestKit runs of the lazarus engine into a test's folder, with fast test defaults, and what they left. */
+final class Runs {
+
+    private Runs() {
+    }
+
+    /** Runs the selection; {@code keyValues} are parameter pairs that override the fast defaults. */
+    static EngineExecutionResults execute(Path out, DiscoverySelector selector, String... keyValues) {
+        EngineTestKit.Builder kit = EngineTestKit.engine("lazarus")
+                .configurationParameter("lazarus.output.dir", out.toString())
+                .configurationParameter("lazarus.embedded.speed", "0.1")
+                .configurationParameter("lazarus.command.retry-pause", "10ms")
+                .configurationParameter("lazarus.ssh.backoff", "10ms")
+                .configurationParameter("lazarus.progress.interval", "0")
+                .selectors(selector);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            kit.configurationParameter(keyValues[i], keyValues[i + 1]);
+        }
+        return kit.execute();
+    }
+
+    /** The folder of the one run in {@code out}. */
+    static Path runDir(Path out) throws IOException {
+        try (Stream<Path> dirs = Files.list(out)) {
+            return dirs.filter(Files::isDirectory).reduce((a, b) -> {
+                throw new AssertionError("more than one run folder: " + a + ", " + b);
+            }).orElseThrow(() -> new AssertionError("no run folder in " + out));
+        }
+    }
+
+    static Path journal(Path out) throws IOException {
+        return runDir(out).resolve("journal.jsonl");
+    }
+
+    static List<JournalEvent> events(Path out) throws IOException {
+        return JournalReader.read(journal(out)).events();
+    }
+
+    static Registry registry(Path out) throws IOException {
+        return Registry.replay(events(out));
+    }
+}
