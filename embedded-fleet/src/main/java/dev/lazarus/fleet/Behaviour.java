@@ -34,7 +34,11 @@ public record Behaviour(Kind kind, String match) {
         /** The connection is dropped in the middle of a matching command. */
         DROP,
         /** A matching command stops producing output and never exits. */
-        STALL;
+        STALL,
+        /** A matching command falls silent for {@link #PAUSE_MILLIS} ms, then carries on (a stall shorter than any watchdog). */
+        PAUSE,
+        /** The node's sshd sends its banner only after {@link #BANNER_DELAY_MILLIS} ms, then behaves normally. */
+        SLOW_BANNER;
 
         public String spec() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -42,6 +46,12 @@ public record Behaviour(Kind kind, String match) {
     }
 
     public static final Behaviour NORMAL = new Behaviour(Kind.NORMAL, "");
+
+    /** Length of the silence of {@link Kind#PAUSE}. */
+    public static final long PAUSE_MILLIS = 2_000;
+
+    /** How late a {@link Kind#SLOW_BANNER} node sends its banner. */
+    public static final long BANNER_DELAY_MILLIS = 1_000;
 
     public Behaviour {
         match = match == null ? "" : match.strip();

@@ -45,6 +45,12 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
     }
 
     @Override
+    public java.util.Optional<List<String>> knownAddresses(Parameters parameters, int fleetSize) {
+        return java.util.Optional.of(java.util.stream.IntStream.rangeClosed(1, fleetSize)
+                .mapToObj(NodeAddresses::of).toList());
+    }
+
+    @Override
     public Fleet provision(FleetRequest request) throws Exception {
         Parameters p = request.parameters();
         EmbeddedFleet fleet = EmbeddedFleet.start(request.size(), p.getDouble(SPEED, 1, 0, 100), seed(p),

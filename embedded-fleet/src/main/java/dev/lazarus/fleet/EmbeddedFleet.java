@@ -34,8 +34,10 @@ public final class EmbeddedFleet implements AutoCloseable {
     private final Map<String, SimulatedNode> byIp;
     private final KeyPair harnessKey;
     private final ScheduledExecutorService clock;
-    private final List<MuteListener> mute = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
     private SshServer server;
+    /** Serves the slow-banner nodes, behind their {@link SlowBannerListener}s. */
+    private SshServer backServer;
     private int port;
 
     private EmbeddedFleet(List<SimulatedNode> nodes, KeyPair harnessKey) {
@@ -79,37 +81,67 @@ public final class EmbeddedFleet implements AutoCloseable {
     }
 
     private void bind() throws IOException {
-        String hosts = nodes.stream()
-                .filter(n -> n.behaviour().kind() != Behaviour.Kind.REFUSE && n.behaviour().kind() != Behaviour.Kind.MUTE)
-                .map(SimulatedNode::ip)
-                .collect(Collectors.joining(","));
+        String hosts = hostsOf(Behaviour.Kind.NORMAL);
+        String slowHosts = hostsOf(Behaviour.Kind.SLOW_BANNER);
         IOException last = null;
         for (int i = 0; i < PORT_TRIES; i++) {
             int candidate = ThreadLocalRandom.current().nextInt(20_000, 60_000);
             SshServer sshd = newServer(hosts, candidate);
+            SshServer back = slowHosts.isEmpty() ? null : newServer(slowHosts, candidate + 1);
             try {
                 sshd.start();
                 server = sshd;
+                if (back != null) {
+                    back.start();
+                    backServer = back;
+                }
                 port = candidate;
                 for (SimulatedNode n : nodes) {
-                    if (n.behaviour().kind() == Behaviour.Kind.MUTE) {
-                        mute.add(new MuteListener(n.ip(), candidate));
+                    switch (n.behaviour().kind()) {
+                        case MUTE -> listeners.add(new MuteListener(n.ip(), candidate));
+                        case SLOW_BANNER -> listeners.add(new SlowBannerListener(n.ip(), candidate, candidate + 1));
+                        default -> { }
                     }
                 }
                 return;
             } catch (BindException e) {
                 last = e;
-                mute.forEach(MuteListener::close);
-                mute.clear();
-                server = null;
-                sshd.stop(true);
+                stopAll();
             } catch (IOException e) {
-                sshd.stop(true);
+                stopAll();
                 throw e;
             }
         }
         close();
         throw new IOException("no free port for the embedded fleet after " + PORT_TRIES + " tries", last);
+    }
+
+    /** The addresses the SSH server binds for nodes of this kind (every kind without a listener of its own for NORMAL). */
+    private String hostsOf(Behaviour.Kind kind) {
+        return nodes.stream()
+                .filter(n -> switch (n.behaviour().kind()) {
+                    case REFUSE, MUTE -> false;
+                    case SLOW_BANNER -> kind == Behaviour.Kind.SLOW_BANNER;
+                    default -> kind == Behaviour.Kind.NORMAL;
+                })
+                .map(SimulatedNode::ip)
+                .collect(Collectors.joining(","));
+    }
+
+    private void stopAll() {
+        listeners.forEach(Listener::close);
+        listeners.clear();
+        for (SshServer s : new SshServer[] {server, backServer}) {
+            try {
+                if (s != null) {
+                    s.stop(true);
+                }
+            } catch (IOException e) {
+                // stopping immediately; a failed close leaves nothing to retry
+            }
+        }
+        server = null;
+        backServer = null;
     }
 
     private SshServer newServer(String hosts, int candidatePort) {
@@ -155,15 +187,16 @@ public final class EmbeddedFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        mute.forEach(MuteListener::close);
         try {
-            if (server != null) {
-                server.stop(true);
-            }
-        } catch (IOException e) {
-            // stopping immediately; a failed close leaves nothing to retry
+            stopAll();
         } finally {
             clock.shutdownNow();
         }
+    }
+
+    /** A node front that is not the SSH server itself. */
+    interface Listener extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A node that accepts TCP connections and then says nothing: no SSH banner, ever (a hung sshd, a
  * half-dead host). Its one accept thread is owned by the fleet and stops when the fleet closes.
  */
-final class MuteListener implements AutoCloseable {
+final class MuteListener implements EmbeddedFleet.Listener {
 
     private final ServerSocket socket;
     private final List<Socket> held = new CopyOnWriteArrayList<>();

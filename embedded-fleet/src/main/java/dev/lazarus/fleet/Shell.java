@@ -285,7 +285,7 @@ final class Shell {
     /** Applies this node's behaviour to a command it matches. */
     private Script misbehave(String command, Script normal) {
         return switch (behaviour.kind()) {
-            case NORMAL, REFUSE, MUTE -> normal;
+            case NORMAL, REFUSE, MUTE, SLOW_BANNER -> normal;
             case SLOW -> stretched(normal, 5);
             case STDERR_NOISE -> isApt(command) ? new Script().then(normal)
                     .err("WARNING: apt does not have a stable CLI interface. Use with caution in scripts.")
@@ -312,6 +312,7 @@ final class Shell {
                     : normal;
             case DROP -> truncated(normal, normal.durationMillis() / 2).end(Script.End.DROP);
             case STALL -> truncated(normal, Math.min(normal.durationMillis() / 2, 200)).end(Script.End.STALL);
+            case PAUSE -> new Script().after(Behaviour.PAUSE_MILLIS).then(normal);
         };
     }
 

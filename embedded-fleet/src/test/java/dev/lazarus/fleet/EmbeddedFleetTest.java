@@ -1,6 +1,7 @@
 package dev.lazarus.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lazarus.controlplane.Login;
 import dev.lazarus.controlplane.Node;
@@ -14,6 +15,7 @@ import dev.lazarus.verdict.Status;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -112,6 +114,30 @@ class EmbeddedFleetTest {
             assertThat(canConnect("127.0.1.2", port)).isFalse();
         }
         assertThat(canConnect("127.0.1.1", port)).as("stopped with the run").isFalse();
+    }
+
+    @Test
+    void aSlowBannerNodeSpeaksLateThenServesItsOwnHostKeyAndState() throws Exception {
+        int port;
+        try (EmbeddedFleet fleet = EmbeddedFleet.start(2, 0, 1, Map.of(2, Behaviour.of(Behaviour.Kind.SLOW_BANNER)))) {
+            port = fleet.port();
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.1.2", port), 2000);
+                s.setSoTimeout((int) Behaviour.BANNER_DELAY_MILLIS / 4);
+                assertThatThrownBy(() -> s.getInputStream().read()).as("no banner yet")
+                        .isInstanceOf(SocketTimeoutException.class);
+                s.setSoTimeout((int) Behaviour.BANNER_DELAY_MILLIS * 10);
+                byte[] banner = new byte[8];
+                assertThat(s.getInputStream().readNBytes(banner, 0, 8)).isEqualTo(8);
+                assertThat(new String(banner, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SSH-2.0-");
+            }
+            // the published host key verifies, and the node keeps its own state
+            assertThat(exec(node(fleet, 2), "apt-get install -y tomcat10").exitStatus()).isZero();
+            assertThat(exec(node(fleet, 2), "systemctl enable --now tomcat10").exitStatus()).isZero();
+            assertThat(exec(node(fleet, 2), "curl -sf http://localhost:8080/").exitStatus()).isZero();
+            assertThat(exec(node(fleet, 1), "curl -sf http://localhost:8080/").exitStatus()).isEqualTo(7);
+        }
+        assertThat(canConnect("127.0.1.2", port)).as("stopped with the run").isFalse();
     }
 
     private static boolean canConnect(String ip, int port) throws Exception {

@@ -20,6 +20,11 @@ public interface ControlPlaneFactory {
     default void validate(Parameters parameters, int fleetSize) {
     }
 
+    /** The gold list this control plane will return, when it is known before provisioning (embedded). */
+    default java.util.Optional<java.util.List<String>> knownAddresses(Parameters parameters, int fleetSize) {
+        return java.util.Optional.empty();
+    }
+
     /** Provides the fleet. Blocking, bounded by the control plane's own timeouts. */
     Fleet provision(FleetRequest request) throws Exception;
 }

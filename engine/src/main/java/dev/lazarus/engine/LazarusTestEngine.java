@@ -3,7 +3,10 @@ package dev.lazarus.engine;
 import dev.lazarus.config.LazarusConfigurationException;
 import dev.lazarus.config.Parameters;
 import dev.lazarus.config.ScenarioConfig;
+import dev.lazarus.controlplane.ControlPlaneFactory;
 import dev.lazarus.controlplane.ControlPlanes;
+import dev.lazarus.extension.NodeLifecycle;
+import java.util.ServiceLoader;
 import dev.lazarus.execution.ScenarioRun;
 import dev.lazarus.execution.SerializedListener;
 import java.util.Optional;
@@ -51,13 +54,19 @@ public final class LazarusTestEngine implements TestEngine {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "Lazarus");
         RESOLVER.resolve(request, engine);
         Parameters parameters = new Parameters(request.getConfigurationParameters());
-        ControlPlanes controlPlanes = ControlPlanes.load(Thread.currentThread().getContextClassLoader());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ControlPlanes controlPlanes = ControlPlanes.load(loader);
         for (TestDescriptor child : engine.getChildren()) {
             ScenarioDescriptor scenario = (ScenarioDescriptor) child;
             // Bad input is caught here, naming the parameter or class, before anything is started.
             try {
                 ScenarioConfig config = ScenarioConfig.resolve(scenario.scenarioClass(), parameters);
-                controlPlanes.get(config.controlPlane()).validate(parameters, config.fleetSize());
+                ControlPlaneFactory controlPlane = controlPlanes.get(config.controlPlane());
+                controlPlane.validate(parameters, config.fleetSize());
+                for (NodeLifecycle extension : ServiceLoader.load(NodeLifecycle.class, loader)) {
+                    extension.validate(scenario.scenarioClass(), parameters, config.fleetSize(),
+                            controlPlane.knownAddresses(parameters, config.fleetSize()));
+                }
                 scenario.configure(config);
             } catch (LazarusConfigurationException e) {
                 scenario.reject(e);

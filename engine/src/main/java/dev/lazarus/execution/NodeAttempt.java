@@ -1,6 +1,9 @@
 package dev.lazarus.execution;
 
 import dev.lazarus.controlplane.Node;
+import dev.lazarus.extension.NodeHooks;
+import dev.lazarus.extension.SyntheticFailure;
+import dev.lazarus.extension.WorkerVanished;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.ssh.ExecResult;
@@ -45,28 +48,40 @@ final class NodeAttempt {
         String ip = node.publicIp();
         record.accept(new JournalEvent.AttemptStarted(Events.now(), threadUuid, ip, node.privateIp(), attempt,
                 env.shard(), ProcessHandle.current().pid(), Thread.currentThread().getName()));
-        try (NodeSession session = NodeSession.open(node, env.sshConfig(), env.ssh(), env.handshakes())) {
-            sessionOpened.accept(session);
-            record.accept(new JournalEvent.Connected(Events.now(), threadUuid, ip, session.connectAttempts(),
-                    session.handshake().toMillis()));
-            List<String> commands = env.config().commands();
-            for (int index = 0; index < commands.size(); index++) {
-                Verdict failure = runCommand(session, index, commands.get(index));
-                if (failure != null) {
-                    return failure;
+        NodeHooks hooks = env.hooks();
+        try {
+            hooks.beforeConnect(ip, attempt);
+            try (NodeSession session = NodeSession.open(node, env.sshConfig(), env.ssh(), env.handshakes())) {
+                sessionOpened.accept(session);
+                record.accept(new JournalEvent.Connected(Events.now(), threadUuid, ip, session.connectAttempts(),
+                        session.handshake().toMillis()));
+                hooks.afterConnect(ip, attempt);
+                List<String> commands = env.config().commands();
+                for (int index = 0; index < commands.size(); index++) {
+                    Verdict failure = runCommand(session, index, commands.get(index));
+                    if (failure != null) {
+                        return failure;
+                    }
+                    hooks.afterCommand(ip, attempt, index);
                 }
+                hooks.beforeSuccess(ip, attempt);
+                return Verdict.success();
             }
-            return Verdict.success();
         } catch (SshFailure e) {
             return new Verdict(e.status(), e.tags(), null, null, e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Verdict(Status.STUB, List.of(Status.STUB.tag(), "interrupted"), null, null,
                     "the attempt was interrupted before it had a classified outcome", stackOf(e));
+        } catch (WorkerVanished e) {
+            throw e;
         } catch (RuntimeException | Error e) {
-            return new Verdict(Status.INSTALL_FAILED,
-                    List.of(Status.INSTALL_FAILED.tag(), "future_exception", e.getClass().getSimpleName()), null,
-                    null, "the worker crashed: " + e, stackOf(e));
+            List<String> tags = new ArrayList<>(
+                    List.of(Status.INSTALL_FAILED.tag(), "future_exception", e.getClass().getSimpleName()));
+            if (e instanceof SyntheticFailure synthetic) {
+                tags.addAll(synthetic.tags());
+            }
+            return new Verdict(Status.INSTALL_FAILED, tags, null, null, "the worker crashed: " + e, stackOf(e));
         }
     }
 

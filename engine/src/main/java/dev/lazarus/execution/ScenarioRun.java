@@ -15,7 +15,10 @@ import dev.lazarus.engine.NodeTestDescriptor;
 import dev.lazarus.engine.ScenarioDescriptor;
 import dev.lazarus.engine.ShardDescriptor;
 import dev.lazarus.engine.VerdictDescriptor;
+import dev.lazarus.extension.NodeHooks;
+import dev.lazarus.extension.NodeLifecycle;
 import dev.lazarus.extension.RunContext;
+import dev.lazarus.extension.WorkerVanished;
 import dev.lazarus.extension.RunResult;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.Journal;
@@ -35,7 +38,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,12 +77,16 @@ public final class ScenarioRun {
     private final EngineExecutionListener listener;
     private final ControlPlanes controlPlanes;
     private final Observers observers;
+    private final List<NodeLifecycle> extensions;
 
     public ScenarioRun(ScenarioDescriptor scenario, EngineExecutionListener listener, ClassLoader loader) {
         this.scenario = scenario;
         this.listener = listener;
         this.controlPlanes = ControlPlanes.load(loader);
         this.observers = Observers.load(loader);
+        List<NodeLifecycle> found = new ArrayList<>();
+        ServiceLoader.load(NodeLifecycle.class, loader).forEach(found::add);
+        this.extensions = List.copyOf(found);
     }
 
     public void execute() {
@@ -117,8 +127,14 @@ public final class ScenarioRun {
             ControlPlaneFactory controlPlane = controlPlanes.get(config.controlPlane());
             ControlPlaneJournal controlPlaneJournal = (kind, details) -> journal.append(
                     new JournalEvent.ControlPlaneEvent(Events.now(), kind, new java.util.LinkedHashMap<>(details)));
-            try (Fleet fleet = controlPlane.provision(
-                    new FleetRequest(config.fleetSize(), runId, config.parameters(), controlPlaneJournal))) {
+            var knownAddresses = controlPlane.knownAddresses(config.parameters(), config.fleetSize());
+            List<NodeLifecycle.RunPart> parts = extensions.stream()
+                    .map(e -> e.forRun(config.scenarioClass(), config.parameters(), config.fleetSize(), knownAddresses))
+                    .toList();
+            Map<String, String> planeParameters = new LinkedHashMap<>();
+            parts.forEach(part -> planeParameters.putAll(part.controlPlaneParameters()));
+            try (Fleet fleet = controlPlane.provision(new FleetRequest(config.fleetSize(), runId,
+                    config.parameters().with(planeParameters), controlPlaneJournal))) {
                 if (fleet.nodes().isEmpty() && fleet.unreachable().isEmpty()) {
                     throw new IllegalStateException("the control plane '" + config.controlPlane() + "' returned no nodes");
                 }
@@ -133,10 +149,15 @@ public final class ScenarioRun {
                 journal.append(new JournalEvent.WatchdogConfigured(Events.now(), watchdog.timeout().toSeconds(),
                         watchdog.nodeCount(), watchdog.instanceType(), watchdog.scale(), watchdog.maxRetryObserved(),
                         watchdog.overridden()));
+                List<String> goldIps = gold.stream().map(Node::publicIp).toList();
+                NodeLifecycle.InjectionJournal injections = (fault, ip, status, tags) -> journal.append(
+                        new JournalEvent.InjectionPlanned(Events.now(), fault, ip, status, tags));
+                NodeHooks hooks = CompositeHooks.of(parts.stream().map(p -> p.nodeHooks(goldIps, injections)).toList());
                 observers.each(o -> o.goldListReady(context, gold));
                 boolean allSucceeded = false;
                 try {
-                    allSucceeded = runShard(context, journal, gold, watchdog, fleet.nodes().size(), fleet.unreachable());
+                    allSucceeded = runShard(context, journal, gold, watchdog, fleet.nodes().size(), fleet.unreachable(),
+                            hooks);
                 } finally {
                     fleet.runEnded(allSucceeded);
                 }
@@ -144,7 +165,7 @@ public final class ScenarioRun {
             journal.append(new JournalEvent.RunFinished(Events.now(), runId,
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), false));
             RunResult result = RunReplay.of(journal.file()).result();
-            runVerdicts(result.assessment());
+            runVerdicts(result.assessment(), result.registry());
             observers.each(o -> o.runFinished(context, result));
         }
         List<Throwable> failures = observers.failures();
@@ -175,7 +196,7 @@ public final class ScenarioRun {
 
     /** Runs every node of the shard; true when every one ended {@code install_success}. */
     private boolean runShard(RunContext context, Journal journal, List<Node> gold, WatchdogTimeout watchdog,
-            int fleetSize, List<Unreachable> unreachable) throws InterruptedException {
+            int fleetSize, List<Unreachable> unreachable, NodeHooks hooks) throws InterruptedException {
         ScenarioConfig config = scenario.config();
         ShardDescriptor shard = new ShardDescriptor(scenario.getUniqueId(), 1, 1, gold.size(), fleetSize);
         scenario.addChild(shard);
@@ -203,7 +224,7 @@ public final class ScenarioRun {
                 ProgressLine progress = new ProgressLine(config.name(), gold.size(),
                         config.progressInterval().orElse(Duration.ofSeconds(terminal ? 1 : 5)), System.out, terminal)) {
             AttemptEnvironment env = new AttemptEnvironment(config, SHARD, journal, SSH_CONFIG, ssh,
-                    new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers);
+                    new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers, hooks);
             for (Node node : gold) {
                 NodeTestDescriptor test = new NodeTestDescriptor(shard.getUniqueId(), node.publicIp(), 1);
                 if (!window.tryAcquire(attemptBound.toMillis() + 60_000, TimeUnit.MILLISECONDS)) {
@@ -257,7 +278,7 @@ public final class ScenarioRun {
         return connect.plus(commands).plusSeconds(60);
     }
 
-    private void runVerdicts(FleetAssessment a) {
+    private void runVerdicts(FleetAssessment a, Registry registry) {
         for (TestDescriptor child : List.copyOf(scenario.getChildren())) {
             if (!(child instanceof VerdictDescriptor verdict)) {
                 continue;
@@ -266,7 +287,9 @@ public final class ScenarioRun {
             listener.executionFinished(verdict, switch (verdict.kind()) {
                 case GHOSTS -> a.ghosts().isEmpty() ? TestExecutionResult.successful()
                         : TestExecutionResult.failed(new AssertionFailedError(a.ghosts().size()
-                                + " ghost(s): gold-list IPs with no final registry entry: " + String.join(", ", a.ghosts())));
+                                + " ghost(s): gold-list IPs with no final registry entry: " + a.ghosts().stream()
+                                        .map(ip -> ip + " (last event: " + registry.lastEventOf(ip).orElse("none") + ")")
+                                        .collect(Collectors.joining(", "))));
                 case UNTRACEABLE -> a.untraceable().isEmpty() ? TestExecutionResult.successful()
                         : TestExecutionResult.failed(new AssertionFailedError(a.untraceable().size()
                                 + " untraceable entr(y/ies) without a valid IP: " + a.untraceable().stream()
@@ -324,6 +347,8 @@ public final class ScenarioRun {
                 Verdict verdict = new NodeAttempt(node, threadUuid, test.attempt(), env, this::record,
                         session::set).run();
                 finish(verdict);
+            } catch (WorkerVanished e) {
+                vanish(e);
             } catch (RuntimeException | Error e) {
                 finish(new Verdict(Status.INSTALL_FAILED,
                         List.of(Status.INSTALL_FAILED.tag(), "future_exception", e.getClass().getSimpleName()), null,
@@ -356,6 +381,27 @@ public final class ScenarioRun {
             Optional.ofNullable(session.get()).ifPresent(NodeSession::close);
             if (w != null) {
                 w.interrupt();
+            }
+        }
+
+        /**
+         * The worker disappeared without a verdict, as a killed process would: nothing more is journaled, so
+         * the monitor must find the node as a ghost. The JUnit test still ends, so every runner stays sane.
+         */
+        private void vanish(WorkerVanished e) {
+            synchronized (this) {
+                if (done.get()) {
+                    return;
+                }
+                done.set(true);
+            }
+            try {
+                failures.incrementAndGet();
+                progress.nodeFinished(false);
+                listener.executionFinished(test, TestExecutionResult.failed(new NodeInstallFailure(
+                        "the worker vanished without a verdict (" + e.getMessage() + "); see verdict: ghosts")));
+            } finally {
+                onFinished.run();
             }
         }
 

@@ -16,6 +16,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = JournalEvent.GoldList.class, name = "gold_list"),
     @JsonSubTypes.Type(value = JournalEvent.WatchdogConfigured.class, name = "watchdog_configured"),
     @JsonSubTypes.Type(value = JournalEvent.ControlPlaneEvent.class, name = "control_plane"),
+    @JsonSubTypes.Type(value = JournalEvent.InjectionPlanned.class, name = "injection_planned"),
     @JsonSubTypes.Type(value = JournalEvent.AttemptStarted.class, name = "attempt_started"),
     @JsonSubTypes.Type(value = JournalEvent.Connected.class, name = "connected"),
     @JsonSubTypes.Type(value = JournalEvent.CommandStarted.class, name = "command_started"),
@@ -52,6 +53,11 @@ public sealed interface JournalEvent {
 
     /** Something the control plane did: {@code kind} such as {@code instances_launched}, with its details. */
     record ControlPlaneEvent(String ts, String kind, java.util.Map<String, Object> details) implements JournalEvent {
+    }
+
+    /** A fault an injector will cause on a node, journaled before it acts, with what the run should detect. */
+    record InjectionPlanned(String ts, String fault, String publicIp, String expectedStatus, List<String> expectedTags)
+            implements JournalEvent {
     }
 
     /** The stream watchdog timeout chosen for the run, with its inputs. */

@@ -1,0 +1,130 @@
+package dev.lazarus.inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lazarus.extension.RunContext;
+import dev.lazarus.extension.RunObserver;
+import dev.lazarus.extension.RunResult;
+import dev.lazarus.journal.JournalCodec;
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalReader;
+import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.registry.RegistryEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The detection matrix of a run with injections: for every fault, how many nodes got it, how many the run
+ * detected with the expected status and tags, how many it missed, and how many clean nodes it flagged
+ * anyway (false alarms). Written as {@code injection_matrix.json} and {@code .log}, and printed.
+ */
+public final class InjectionMatrix implements RunObserver {
+
+    public static final String JSON = "injection_matrix.json";
+    public static final String LOG = "injection_matrix.log";
+
+    /** One node's injection and what the run said of it. */
+    public record Check(String fault, String ip, String expectedStatus, List<String> expectedTags, String actualStatus,
+            List<String> actualTags, boolean detected) {
+    }
+
+    /** One line of the table. */
+    public record Row(String fault, int injected, int detected, int missed, int falseAlarms) {
+    }
+
+    /** The whole matrix. */
+    public record Matrix(List<Row> rows, List<Check> checks, List<String> falseAlarmIps, int missed, int falseAlarms) {
+    }
+
+    @Override
+    public void runFinished(RunContext run, RunResult result) throws Exception {
+        List<JournalEvent.InjectionPlanned> planned = JournalReader.read(run.journal()).events().stream()
+                .filter(JournalEvent.InjectionPlanned.class::isInstance).map(JournalEvent.InjectionPlanned.class::cast)
+                .toList();
+        if (planned.isEmpty()) {
+            return;
+        }
+        Matrix matrix = compare(planned, result.assessment());
+        ObjectMapper json = JournalCodec.mapper();
+        write(run.runDir().resolve(JSON), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(matrix));
+        String table = render(matrix);
+        write(run.runDir().resolve(LOG), table.getBytes(StandardCharsets.UTF_8));
+        System.out.print(table);
+    }
+
+    public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, FleetAssessment a) {
+        Set<String> ghosts = new HashSet<>(a.ghosts());
+        // rows in the order of the Fault enum, whatever order the injections were journaled in
+        Map<String, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
+                (String f) -> Fault.byName(f).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        List<Check> checks = new ArrayList<>();
+        Set<String> injected = new HashSet<>();
+        for (JournalEvent.InjectionPlanned p : planned) {
+            injected.add(p.publicIp());
+            RegistryEntry entry = a.finalEntryByIp().get(p.publicIp());
+            String actual = ghosts.contains(p.publicIp()) ? "ghost" : entry == null ? "none" : entry.status().tag();
+            List<String> tags = entry == null ? List.of() : entry.tags();
+            boolean detected = actual.equals(p.expectedStatus())
+                    && (actual.equals("ghost") || tags.containsAll(p.expectedTags()));
+            checks.add(new Check(p.fault(), p.publicIp(), p.expectedStatus(), p.expectedTags(), actual, tags, detected));
+            int[] c = counts.computeIfAbsent(p.fault(), f -> new int[2]);
+            c[0]++;
+            if (detected) {
+                c[1]++;
+            }
+        }
+        List<String> falseAlarmIps = new ArrayList<>();
+        for (String ip : a.gold()) {
+            if (injected.contains(ip)) {
+                continue;
+            }
+            RegistryEntry entry = a.finalEntryByIp().get(ip);
+            if (ghosts.contains(ip) || entry == null || !entry.status().isSuccess()) {
+                falseAlarmIps.add(ip);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        int missed = 0;
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int m = e.getValue()[0] - e.getValue()[1];
+            missed += m;
+            rows.add(new Row(e.getKey(), e.getValue()[0], e.getValue()[1], m, 0));
+        }
+        rows.add(new Row("(clean nodes)", 0, 0, 0, falseAlarmIps.size()));
+        return new Matrix(rows, checks, falseAlarmIps, missed, falseAlarmIps.size());
+    }
+
+    static String render(Matrix m) {
+        StringBuilder b = new StringBuilder("\n[lazarus] ── injection matrix: injected vs detected ──\n");
+        b.append(String.format(Locale.ROOT, "  %-30s %9s %9s %7s %13s%n", "fault", "injected", "detected", "missed",
+                "false alarms"));
+        for (Row r : m.rows()) {
+            b.append(String.format(Locale.ROOT, "  %-30s %9d %9d %7d %13d%n", r.fault(), r.injected(), r.detected(),
+                    r.missed(), r.falseAlarms()));
+        }
+        b.append(String.format(Locale.ROOT, "  %-30s %9s %9s %7d %13d%n", "total", "", "", m.missed(), m.falseAlarms()));
+        m.checks().stream().filter(c -> !c.detected()).forEach(c -> b.append("  MISSED ").append(c.fault()).append(" on ")
+                .append(c.ip()).append(": expected ").append(c.expectedStatus()).append(' ').append(c.expectedTags())
+                .append(", got ").append(c.actualStatus()).append(' ').append(c.actualTags()).append('\n'));
+        m.falseAlarmIps().forEach(ip -> b.append("  FALSE ALARM on clean node ").append(ip).append('\n'));
+        return b.toString();
+    }
+
+    private static void write(Path target, byte[] content) throws Exception {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
