@@ -72,6 +72,18 @@ public final class LazarusParameters {
     /** Interval of the progress line (duration); default 5s, 1s on a terminal. {@code 0} turns it off. */
     public static final String PROGRESS_INTERVAL = "lazarus.progress.interval";
 
+    /**
+     * Resurrection rounds after the first pass, 0 to 10; default 1. {@code 0} turns resurrection off and gives
+     * exactly the first-pass behaviour.
+     */
+    public static final String RESURRECTION_ROUNDS = "lazarus.resurrection.rounds";
+
+    /** Share of the fleet one resurrection round may retry: 0..1 or a percentage; default 25%. */
+    public static final String RESURRECTION_BUDGET = "lazarus.resurrection.budget";
+
+    /** No resurrection round starts once this much time has passed since the first pass (duration); default 30m. */
+    public static final String RESURRECTION_TIMEOUT = "lazarus.resurrection.timeout";
+
     private LazarusParameters() {
     }
 }

@@ -19,6 +19,7 @@ import static dev.lazarus.config.LazarusParameters.WATCHDOG_TIMEOUT;
 import static dev.lazarus.config.LazarusParameters.WHITELIST_EXTRA;
 
 import dev.lazarus.api.Scenario;
+import dev.lazarus.gatekeeper.ResurrectionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -52,6 +53,7 @@ public record ScenarioConfig(
         int handshakePermits,
         Path outputDir,
         Optional<Duration> progressInterval,
+        ResurrectionPolicy resurrection,
         Parameters parameters) {
 
     private static final Duration DAY = Duration.ofDays(1);
@@ -113,6 +115,7 @@ public record ScenarioConfig(
                 p.getInt(SSH_HANDSHAKE_PERMITS, 16 * cores, 1, 10_000),
                 writableOutputDir(p.get(OUTPUT_DIR).orElse("target/lazarus")),
                 p.getDuration(PROGRESS_INTERVAL, Duration.ofHours(1)),
+                ResurrectionPolicy.resolve(p),
                 p);
     }
 

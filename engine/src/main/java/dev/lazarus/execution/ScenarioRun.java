@@ -12,10 +12,15 @@ import dev.lazarus.controlplane.Node;
 import dev.lazarus.controlplane.Unreachable;
 import dev.lazarus.engine.InstanceTestDescriptor;
 import dev.lazarus.engine.NodeTestDescriptor;
+import dev.lazarus.engine.ResurrectionRoundDescriptor;
 import dev.lazarus.engine.ScenarioDescriptor;
 import dev.lazarus.engine.ShardDescriptor;
 import dev.lazarus.engine.VerdictDescriptor;
 import dev.lazarus.extension.NodeHooks;
+import dev.lazarus.gatekeeper.Gatekeeper;
+import dev.lazarus.gatekeeper.ResurrectionPolicy;
+import dev.lazarus.journal.JournalReader;
+import dev.lazarus.monitor.Monitor;
 import dev.lazarus.extension.NodeLifecycle;
 import dev.lazarus.extension.RunContext;
 import dev.lazarus.extension.WorkerVanished;
@@ -43,6 +48,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,7 +59,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import net.schmizz.sshj.Config;
@@ -156,8 +161,9 @@ public final class ScenarioRun {
                 observers.each(o -> o.goldListReady(context, gold));
                 boolean allSucceeded = false;
                 try {
-                    allSucceeded = runShard(context, journal, gold, watchdog, fleet.nodes().size(), fleet.unreachable(),
-                            hooks);
+                    Dispatch dispatch = new Dispatch(context, journal, watchdog, hooks);
+                    OpenPass firstPass = runShard(dispatch, gold, fleet.nodes().size(), fleet.unreachable());
+                    allSucceeded = resurrect(dispatch, gold, firstPass) && fleet.unreachable().isEmpty();
                 } finally {
                     fleet.runEnded(allSucceeded);
                 }
@@ -194,21 +200,169 @@ public final class ScenarioRun {
         return selected;
     }
 
-    /** Runs every node of the shard; true when every one ended {@code install_success}. */
-    private boolean runShard(RunContext context, Journal journal, List<Node> gold, WatchdogTimeout watchdog,
-            int fleetSize, List<Unreachable> unreachable, NodeHooks hooks) throws InterruptedException {
-        ScenarioConfig config = scenario.config();
+    /** What every pass of a run shares: where it journals, its watchdog timeout and the node hooks. */
+    private record Dispatch(RunContext context, Journal journal, WatchdogTimeout watchdog, NodeHooks hooks) {
+    }
+
+    /** One attempt to run: the node, its attempt number, and the attempt it resurrects (null for the first). */
+    private record Planned(Node node, int attempt, String previousThreadUuid) {
+    }
+
+    /** A failed node test whose result waits for the gatekeeper: superseded if its node is resurrected. */
+    private record Deferred(NodeTestDescriptor test, NodeInstallFailure failure) {
+    }
+
+    /** A pass's container, still open, and the failed tests it held back for the gatekeeper. */
+    private record OpenPass(TestDescriptor container, List<Deferred> deferred) {
+    }
+
+    /** The first pass: every node of the shard, attempt 1. */
+    private OpenPass runShard(Dispatch dispatch, List<Node> gold, int fleetSize, List<Unreachable> unreachable)
+            throws InterruptedException {
         ShardDescriptor shard = new ShardDescriptor(scenario.getUniqueId(), 1, 1, gold.size(), fleetSize);
         scenario.addChild(shard);
         listener.dynamicTestRegistered(shard);
         listener.executionStarted(shard);
         reportUnreachable(shard, unreachable);
-        AtomicInteger failures = new AtomicInteger(unreachable.size());
+        try {
+            return runPass(dispatch, shard, gold.stream().map(n -> new Planned(n, 1, null)).toList(),
+                    scenario.config().name(), scenario.config().resurrection().rounds() > 0);
+        } catch (RuntimeException | InterruptedException e) {
+            listener.executionFinished(shard, TestExecutionResult.failed(e));
+            throw e;
+        }
+    }
 
+    /**
+     * Monitor → gatekeeper → resurrection round, for as many rounds as the policy allows. The monitor's
+     * findings and every decision are journaled before a round starts, and once more after the last one.
+     *
+     * @return true when every gold node ended {@code install_success}
+     */
+    private boolean resurrect(Dispatch dispatch, List<Node> gold, OpenPass first) throws InterruptedException {
+        ResurrectionPolicy policy = scenario.config().resurrection();
+        Gatekeeper gatekeeper = new Gatekeeper(policy);
+        Map<String, Node> byIp = new LinkedHashMap<>();
+        gold.forEach(n -> byIp.putIfAbsent(n.publicIp(), n));
+        long firstPassEnded = System.nanoTime();
+        Journal journal = dispatch.journal();
+        HeldFailures held = new HeldFailures();
+        held.passEnded(first);
+        try {
+            for (int round = 1; ; round++) {
+                Registry registry = Registry.replay(JournalReader.read(journal.file()).events());
+                FleetAssessment a = Monitor.assess(registry);
+                journal.append(new JournalEvent.MonitorPass(Events.now(), round - 1, a.ghosts(),
+                        a.untraceable().stream().map(RegistryEntry::threadUuid).toList(), a.candidates(),
+                        a.invariantHolds(), a.arithmetic()));
+                boolean clean = a.ghosts().isEmpty() && a.candidates().isEmpty();
+                if (clean || round > policy.rounds()) {
+                    held.failRest(TestExecutionResult.successful());
+                    return clean;
+                }
+                List<Gatekeeper.Decision> admitted = new ArrayList<>();
+                for (Gatekeeper.Decision d : gatekeeper.decide(round, a, registry,
+                        Duration.ofNanos(System.nanoTime() - firstPassEnded))) {
+                    journal.append(new JournalEvent.GatekeeperDecision(Events.now(), round, d.publicIp(),
+                            d.previousThreadUuid(), d.resurrect(), d.reason()));
+                    if (d.resurrect()) {
+                        admitted.add(d);
+                        held.superseded(d, round);
+                    } else if (!d.overBudget() || round == policy.rounds()) {
+                        held.failed(d.publicIp());
+                    }
+                }
+                held.closeSettled();
+                if (admitted.isEmpty()) {
+                    held.failRest(TestExecutionResult.successful());
+                    return false;
+                }
+                ResurrectionRoundDescriptor container = new ResurrectionRoundDescriptor(scenario.getUniqueId(), round);
+                scenario.addChild(container);
+                listener.dynamicTestRegistered(container);
+                listener.executionStarted(container);
+                List<Planned> planned = admitted.stream()
+                        .map(d -> new Planned(byIp.get(d.publicIp()), d.previousAttempt() + 1, d.previousThreadUuid()))
+                        .toList();
+                try {
+                    held.passEnded(runPass(dispatch, container, planned, scenario.config().name() + " round " + round,
+                            round < policy.rounds()));
+                } catch (RuntimeException | InterruptedException e) {
+                    listener.executionFinished(container, TestExecutionResult.failed(e));
+                    throw e;
+                }
+                held.closeSettled();
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            held.failRest(TestExecutionResult.failed(e));
+            throw e;
+        }
+    }
+
+    /**
+     * Failed tests held back for the gatekeeper, and the pass containers that stay open until every one of
+     * their held tests is settled: aborted as superseded when the node gets another attempt, failed when it
+     * cannot (a node left out only because a round was full waits for the next round).
+     */
+    private final class HeldFailures {
+        private final Map<String, Deferred> byIp = new LinkedHashMap<>();
+        private final Map<TestDescriptor, Integer> openContainers = new LinkedHashMap<>();
+
+        void passEnded(OpenPass pass) {
+            openContainers.put(pass.container(), pass.deferred().size());
+            pass.deferred().forEach(d -> byIp.put(d.test().ip(), d));
+        }
+
+        void superseded(Gatekeeper.Decision decision, int round) {
+            Deferred d = byIp.remove(decision.publicIp());
+            if (d != null) {
+                finish(d, TestExecutionResult.aborted(new AttemptSuperseded("superseded: the gatekeeper gave this node "
+                        + "attempt " + (d.test().attempt() + 1) + " in resurrection round " + round + " ("
+                        + decision.reason() + "); this attempt: " + d.failure().getMessage(), d.failure())));
+            }
+        }
+
+        void failed(String ip) {
+            Deferred d = byIp.remove(ip);
+            if (d != null) {
+                finish(d, TestExecutionResult.failed(d.failure()));
+            }
+        }
+
+        /** Finishes every container whose held tests are all settled. */
+        void closeSettled() {
+            openContainers.entrySet().removeIf(e -> {
+                if (e.getValue() > 0) {
+                    return false;
+                }
+                listener.executionFinished(e.getKey(), TestExecutionResult.successful());
+                return true;
+            });
+        }
+
+        /** The run is over: every held test fails, every open container finishes. */
+        void failRest(TestExecutionResult containerResult) {
+            List.copyOf(byIp.keySet()).forEach(this::failed);
+            openContainers.keySet().forEach(c -> listener.executionFinished(c, containerResult));
+            openContainers.clear();
+        }
+
+        private void finish(Deferred d, TestExecutionResult result) {
+            listener.executionFinished(d.test(), result);
+            d.test().getParent().ifPresent(c -> openContainers.computeIfPresent(c, (k, n) -> n - 1));
+        }
+    }
+
+    /** Runs the planned attempts as dynamic tests of {@code container}, all in flight up to the concurrency cap. */
+    private OpenPass runPass(Dispatch dispatch, TestDescriptor container, List<Planned> planned, String label,
+            boolean deferFailures) throws InterruptedException {
+        List<Deferred> deferred = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScenarioConfig config = scenario.config();
+        WatchdogTimeout watchdog = dispatch.watchdog();
         SshSettings ssh = new SshSettings(config.connectTimeout(), config.authTimeout(), config.connectAttempts(),
                 config.connectBackoff(), Duration.ofMinutes(10));
         Duration attemptBound = config.attemptTimeout().orElseGet(() -> attemptBound(config, watchdog.timeout()));
-        int concurrency = Math.min(config.concurrency(), gold.size());
+        int concurrency = Math.min(config.concurrency(), planned.size());
         ExecutorService workers = Workers.perTask("lazarus-node");
         ExecutorService drainers = Workers.perTask("lazarus-drain");
         ScheduledExecutorService harnessWatchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -216,23 +370,24 @@ public final class ScenarioRun {
             t.setDaemon(true);
             return t;
         });
-        CountDownLatch finished = new CountDownLatch(gold.size());
+        CountDownLatch finished = new CountDownLatch(planned.size());
         Semaphore window = new Semaphore(concurrency);
-        TestExecutionResult shardResult = TestExecutionResult.successful();
         boolean terminal = Terminal.interactive();
         try (StreamWatchdog streamWatchdog = new StreamWatchdog(watchdog.timeout());
-                ProgressLine progress = new ProgressLine(config.name(), gold.size(),
+                ProgressLine progress = new ProgressLine(label, planned.size(),
                         config.progressInterval().orElse(Duration.ofSeconds(terminal ? 1 : 5)), System.out, terminal)) {
-            AttemptEnvironment env = new AttemptEnvironment(config, SHARD, journal, SSH_CONFIG, ssh,
-                    new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers, hooks);
-            for (Node node : gold) {
-                NodeTestDescriptor test = new NodeTestDescriptor(shard.getUniqueId(), node.publicIp(), 1);
+            AttemptEnvironment env = new AttemptEnvironment(config, SHARD, dispatch.journal(), SSH_CONFIG, ssh,
+                    new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers, dispatch.hooks());
+            for (Planned p : planned) {
+                NodeTestDescriptor test = new NodeTestDescriptor(container.getUniqueId(), p.node().publicIp(),
+                        p.attempt());
                 if (!window.tryAcquire(attemptBound.toMillis() + 60_000, TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("no node finished within the attempt bound " + attemptBound);
                 }
-                shard.addChild(test);
+                container.addChild(test);
                 listener.dynamicTestRegistered(test);
-                NodeRun run = new NodeRun(test, node, env, context, progress, failures, () -> {
+                NodeRun run = new NodeRun(test, p, env, dispatch.context(), progress,
+                        deferFailures ? deferred::add : null, () -> {
                     window.release();
                     finished.countDown();
                 });
@@ -243,8 +398,10 @@ public final class ScenarioRun {
                 throw new IllegalStateException("nodes still running " + waitMillis + " ms after the last one started, "
                         + "past every attempt's hard bound: a harness bug");
             }
+            return new OpenPass(container, List.copyOf(deferred));
         } catch (RuntimeException | InterruptedException e) {
-            shardResult = TestExecutionResult.failed(e);
+            // the pass broke: nothing will be resurrected from it, so its held-back failures are final
+            List.copyOf(deferred).forEach(d -> listener.executionFinished(d.test(), TestExecutionResult.failed(d.failure())));
             throw e;
         } finally {
             harnessWatchdog.shutdownNow();
@@ -252,9 +409,7 @@ public final class ScenarioRun {
             drainers.shutdownNow();
             workers.awaitTermination(10, TimeUnit.SECONDS);
             drainers.awaitTermination(10, TimeUnit.SECONDS);
-            listener.executionFinished(shard, shardResult);
         }
-        return failures.get() == 0;
     }
 
     /** Instances the control plane could not hand over still get a verdict each, by id. */
@@ -315,6 +470,7 @@ public final class ScenarioRun {
     private final class NodeRun {
         private final NodeTestDescriptor test;
         private final Node node;
+        private final String previousThreadUuid;
         private final AttemptEnvironment env;
         private final RunContext context;
         private final ProgressLine progress;
@@ -325,13 +481,15 @@ public final class ScenarioRun {
         private final AtomicReference<NodeSession> session = new AtomicReference<>();
         private volatile Thread worker;
 
-        private final AtomicInteger failures;
+        /** Where failed results go to wait for the gatekeeper; null to finish them at once. */
+        private final Consumer<Deferred> defer;
 
-        NodeRun(NodeTestDescriptor test, Node node, AttemptEnvironment env, RunContext context, ProgressLine progress,
-                AtomicInteger failures, Runnable onFinished) {
-            this.failures = failures;
+        NodeRun(NodeTestDescriptor test, Planned planned, AttemptEnvironment env, RunContext context,
+                ProgressLine progress, Consumer<Deferred> defer, Runnable onFinished) {
+            this.defer = defer;
             this.test = test;
-            this.node = node;
+            this.node = planned.node();
+            this.previousThreadUuid = planned.previousThreadUuid();
             this.env = env;
             this.context = context;
             this.progress = progress;
@@ -344,7 +502,7 @@ public final class ScenarioRun {
             progress.nodeStarted();
             var deadline = harnessWatchdog.schedule(() -> overran(bound), bound.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                Verdict verdict = new NodeAttempt(node, threadUuid, test.attempt(), env, this::record,
+                Verdict verdict = new NodeAttempt(node, threadUuid, test.attempt(), previousThreadUuid, env, this::record,
                         session::set).run();
                 finish(verdict);
             } catch (WorkerVanished e) {
@@ -396,10 +554,9 @@ public final class ScenarioRun {
                 done.set(true);
             }
             try {
-                failures.incrementAndGet();
                 progress.nodeFinished(false);
-                listener.executionFinished(test, TestExecutionResult.failed(new NodeInstallFailure(
-                        "the worker vanished without a verdict (" + e.getMessage() + "); see verdict: ghosts")));
+                failed(new NodeInstallFailure(
+                        "the worker vanished without a verdict (" + e.getMessage() + "); see verdict: ghosts"));
             } finally {
                 onFinished.run();
             }
@@ -422,14 +579,22 @@ public final class ScenarioRun {
             try {
                 observers.each(o -> o.attemptFinished(context, entry));
                 boolean success = verdict.status().isSuccess();
-                if (!success) {
-                    failures.incrementAndGet();
-                }
                 progress.nodeFinished(success);
-                listener.executionFinished(test, success ? TestExecutionResult.successful()
-                        : TestExecutionResult.failed(new NodeInstallFailure(message(verdict))));
+                if (success) {
+                    listener.executionFinished(test, TestExecutionResult.successful());
+                } else {
+                    failed(new NodeInstallFailure(message(verdict)));
+                }
             } finally {
                 onFinished.run();
+            }
+        }
+
+        private void failed(NodeInstallFailure failure) {
+            if (defer != null) {
+                defer.accept(new Deferred(test, failure));
+            } else {
+                listener.executionFinished(test, TestExecutionResult.failed(failure));
             }
         }
 

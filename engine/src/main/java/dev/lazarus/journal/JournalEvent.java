@@ -22,6 +22,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = JournalEvent.CommandStarted.class, name = "command_started"),
     @JsonSubTypes.Type(value = JournalEvent.CommandFinished.class, name = "command_finished"),
     @JsonSubTypes.Type(value = JournalEvent.AttemptFinished.class, name = "attempt_finished"),
+    @JsonSubTypes.Type(value = JournalEvent.MonitorPass.class, name = "monitor_pass"),
+    @JsonSubTypes.Type(value = JournalEvent.GatekeeperDecision.class, name = "gatekeeper_decision"),
     @JsonSubTypes.Type(value = JournalEvent.RunFinished.class, name = "run_finished"),
 })
 public sealed interface JournalEvent {
@@ -65,9 +67,19 @@ public sealed interface JournalEvent {
             int maxRetryObserved, boolean overridden) implements JournalEvent {
     }
 
-    /** A node attempt begins; its IP is bound here, before the worker touches the node. */
+    /**
+     * A node attempt begins; its IP is bound here, before the worker touches the node.
+     *
+     * @param previousThreadUuid the attempt this one resurrects (lineage), null for a first attempt
+     */
     record AttemptStarted(String ts, String threadUuid, String publicIp, String privateIp, int attempt,
-            String shard, long pid, String thread) implements JournalEvent {
+            String shard, long pid, String thread, String previousThreadUuid) implements JournalEvent {
+
+        /** A first attempt. */
+        public AttemptStarted(String ts, String threadUuid, String publicIp, String privateIp, int attempt,
+                String shard, long pid, String thread) {
+            this(ts, threadUuid, publicIp, privateIp, attempt, shard, pid, thread, null);
+        }
     }
 
     record Connected(String ts, String threadUuid, String publicIp, int connectAttempts, long handshakeMs)
@@ -93,6 +105,27 @@ public sealed interface JournalEvent {
     record AttemptFinished(String ts, String threadUuid, String publicIp, Status status, List<String> tags,
             Integer failingCommandIndex, String failingCommand, String message, String stackTrace)
             implements JournalEvent {
+    }
+
+    /**
+     * What the monitor derived from the journal after a pass ({@code after_round} 0 is the first pass):
+     * ghosts (gold − IPs with a final entry), untraceable entries (thread UUIDs of entries without a valid
+     * IP), resurrection candidates (IPs whose final entry is not {@code install_success}), and the invariant.
+     */
+    record MonitorPass(String ts, int afterRound, List<String> ghosts, List<String> untraceable,
+            List<String> candidates, boolean invariantHolds, String arithmetic) implements JournalEvent {
+    }
+
+    /**
+     * The gatekeeper's decision on one candidate or ghost before a resurrection round.
+     *
+     * @param round the round the node is (or is not) scheduled into
+     * @param previousThreadUuid the node's latest attempt, null when it never started one
+     * @param resurrect whether the node gets another attempt
+     * @param reason the rule that decided, e.g. {@code ghost}, {@code fatal_package_missing}, {@code budget}
+     */
+    record GatekeeperDecision(String ts, int round, String publicIp, String previousThreadUuid, boolean resurrect,
+            String reason) implements JournalEvent {
     }
 
     record RunFinished(String ts, String runId, long wallMillis, boolean interrupted) implements JournalEvent {

@@ -33,7 +33,16 @@ public record FleetAssessment(
     }
 
     public int tracedInGold() {
-        return (int) finalEntryByIp.keySet().stream().filter(gold::contains).count();
+        java.util.Set<String> goldSet = new java.util.HashSet<>(gold);
+        return (int) finalEntryByIp.keySet().stream().filter(goldSet::contains).count();
+    }
+
+    /** Resurrection candidates: gold IPs, in gold order, whose final entry is not {@code install_success}. */
+    public List<String> candidates() {
+        return gold.stream().distinct().filter(ip -> {
+            RegistryEntry e = finalEntryByIp.get(ip);
+            return e != null && !e.status().isSuccess();
+        }).toList();
     }
 
     public boolean invariantHolds() {

@@ -8,7 +8,11 @@ import dev.lazarus.journal.JournalEvent.CommandStarted;
 import dev.lazarus.journal.JournalEvent.GoldList;
 import dev.lazarus.journal.JournalEvent.GoldNode;
 import dev.lazarus.verdict.Status;
+import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,26 +39,53 @@ public final class Registry {
         List<GoldNode> gold = new ArrayList<>();
         Map<String, Builder> attempts = new LinkedHashMap<>();
         Map<String, String> lastEventByIp = new LinkedHashMap<>();
+        Map<String, String> lastEventByThread = new HashMap<>();
+        Map<String, String> supersededBy = new HashMap<>();
+        Set<String> resurrected = new HashSet<>();
         for (JournalEvent event : events) {
-            if (event.publicIp() != null) {
+            String thread = threadOf(event);
+            if (thread != null) {
+                // lifecycle events only: what a node's worker reached, not what was said about the node
                 lastEventByIp.put(event.publicIp(), event.name());
+                lastEventByThread.put(thread, event.name());
             }
             if (event instanceof GoldList g) {
                 gold.addAll(g.nodes());
             } else if (event instanceof AttemptStarted s) {
                 attempts.put(s.threadUuid(), new Builder(s));
+                if (s.previousThreadUuid() != null) {
+                    supersededBy.put(s.previousThreadUuid(), s.threadUuid());
+                }
             } else if (event instanceof CommandStarted c) {
                 Optional.ofNullable(attempts.get(c.threadUuid())).ifPresent(b -> b.started(c));
             } else if (event instanceof CommandFinished c) {
                 Optional.ofNullable(attempts.get(c.threadUuid())).ifPresent(b -> b.finished(c));
             } else if (event instanceof AttemptFinished f) {
                 Optional.ofNullable(attempts.get(f.threadUuid())).ifPresent(b -> b.finish(f));
+            } else if (event instanceof GatekeeperDecision d && d.resurrect() && d.previousThreadUuid() != null) {
+                resurrected.add(d.previousThreadUuid());
             }
         }
         List<RegistryEntry> entries = attempts.values().stream()
-                .map(b -> b.build(lastEventByIp.get(b.started.publicIp())))
+                .map(b -> b.build(lastEventByThread.get(b.started.threadUuid()),
+                        resurrected.contains(b.started.threadUuid()), supersededBy.get(b.started.threadUuid())))
                 .toList();
         return new Registry(gold, entries, lastEventByIp);
+    }
+
+    private static String threadOf(JournalEvent event) {
+        if (event instanceof AttemptStarted e) {
+            return e.threadUuid();
+        } else if (event instanceof JournalEvent.Connected e) {
+            return e.threadUuid();
+        } else if (event instanceof CommandStarted e) {
+            return e.threadUuid();
+        } else if (event instanceof CommandFinished e) {
+            return e.threadUuid();
+        } else if (event instanceof AttemptFinished e) {
+            return e.threadUuid();
+        }
+        return null;
     }
 
     /**
@@ -66,7 +97,7 @@ public final class Registry {
                 e.threadUuid(), e.shard(), e.pid(), e.thread(), e.attempt(), Status.STUB, e.publicIp(), e.privateIp(),
                 e.timestamp(), List.of(Status.STUB.tag(), "interrupted", "last_event_" + e.lastEvent()), e.commands(),
                 null, null, "the run ended before this attempt had a verdict; last lifecycle event: " + e.lastEvent(),
-                e.lastEvent(), null)).toList();
+                e.lastEvent(), null, e.previousThreadUuid(), e.supersededBy())).toList();
         return new Registry(gold, closed, lastEventByIp);
     }
 
@@ -97,7 +128,7 @@ public final class Registry {
         return byIp;
     }
 
-    /** The name of the last journal event that mentions this IP, if any. */
+    /** The name of the last lifecycle event (attempt started, connected, command…, attempt finished) of this IP. */
     public Optional<String> lastEventOf(String ip) {
         return Optional.ofNullable(lastEventByIp.get(ip));
     }
@@ -126,7 +157,11 @@ public final class Registry {
             }
         }
 
-        RegistryEntry build(String lastEvent) {
+        RegistryEntry build(String lastEvent, boolean resurrected, String supersededBy) {
+            List<String> tags = new ArrayList<>(finished == null ? List.of() : finished.tags());
+            if (resurrected) {
+                tags.add("gatekeeper_resurrect");
+            }
             List<CommandRecord> commands = new ArrayList<>();
             lastTry.forEach((index, c) -> commands.add(new CommandRecord(index, commandText.get(index), c.tryNumber(),
                     c.exitStatus(), c.outcome(), c.stderr(), c.durationMs())));
@@ -135,13 +170,15 @@ public final class Registry {
                     finished == null ? null : finished.status(),
                     started.publicIp(), started.privateIp(),
                     finished == null ? started.ts() : finished.ts(),
-                    finished == null ? List.of() : finished.tags(),
+                    tags,
                     commands,
                     finished == null ? null : finished.failingCommandIndex(),
                     finished == null ? null : finished.failingCommand(),
                     finished == null ? null : finished.message(),
                     lastEvent,
-                    finished == null ? null : finished.stackTrace());
+                    finished == null ? null : finished.stackTrace(),
+                    started.previousThreadUuid(),
+                    supersededBy);
         }
     }
 }

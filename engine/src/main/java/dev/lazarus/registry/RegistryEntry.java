@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The record of one attempt (the seed's registry entry). Final when it has a status; an entry
- * without one is an attempt the harness never saw end.
+ * without one is an attempt the harness never saw end. Lineage: {@code previousThreadUuid} is the attempt
+ * this one resurrected, {@code supersededBy} the attempt that resurrected this one (the node's verdict is then
+ * that later attempt's, and this entry stays, marked superseded).
  */
 public record RegistryEntry(
         String threadUuid,
@@ -25,13 +27,20 @@ public record RegistryEntry(
         String failingCommand,
         String message,
         String lastEvent,
-        String stackTrace) {
+        String stackTrace,
+        String previousThreadUuid,
+        String supersededBy) {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     public RegistryEntry {
         tags = tags == null ? List.of() : List.copyOf(tags);
         commands = commands == null ? List.of() : List.copyOf(commands);
+    }
+
+    /** True when a later attempt of the same node replaced this one. */
+    public boolean isSuperseded() {
+        return supersededBy != null;
     }
 
     public boolean isFinal() {

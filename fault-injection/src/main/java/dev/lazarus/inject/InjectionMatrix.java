@@ -7,13 +7,14 @@ import dev.lazarus.extension.RunResult;
 import dev.lazarus.journal.JournalCodec;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
-import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.registry.Registry;
 import dev.lazarus.registry.RegistryEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The detection matrix of a run with injections: for every fault, how many nodes got it, how many the run
+ * The detection matrix of a run with injections (first attempts): for every fault, how many nodes got it, how many the run
  * detected with the expected status and tags, how many it missed, and how many clean nodes it flagged
  * anyway (false alarms). Written as {@code injection_matrix.json} and {@code .log}, and printed.
  */
@@ -51,7 +52,7 @@ public final class InjectionMatrix implements RunObserver {
         if (planned.isEmpty()) {
             return;
         }
-        Matrix matrix = compare(planned, result.assessment());
+        Matrix matrix = compare(planned, result.registry());
         ObjectMapper json = JournalCodec.mapper();
         write(run.runDir().resolve(JSON), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(matrix));
         String table = render(matrix);
@@ -59,8 +60,16 @@ public final class InjectionMatrix implements RunObserver {
         System.out.print(table);
     }
 
-    public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, FleetAssessment a) {
-        Set<String> ghosts = new HashSet<>(a.ghosts());
+    /**
+     * Compares injected with detected on the first attempts, where injections act: a node a resurrection
+     * round later recovered was still detected, and a clean node that failed its first attempt is still a
+     * false alarm.
+     */
+    public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, Registry registry) {
+        Map<String, RegistryEntry> firstByIp = new HashMap<>();
+        registry.finalEntries().stream().filter(e -> e.attempt() == 1).forEach(e -> firstByIp.put(e.publicIp(), e));
+        Set<String> ghosts = new HashSet<>(registry.goldIps());
+        ghosts.removeAll(firstByIp.keySet());
         // rows in the order of the Fault enum, whatever order the injections were journaled in
         Map<String, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
                 (String f) -> Fault.byName(f).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
@@ -69,7 +78,7 @@ public final class InjectionMatrix implements RunObserver {
         Set<String> injected = new HashSet<>();
         for (JournalEvent.InjectionPlanned p : planned) {
             injected.add(p.publicIp());
-            RegistryEntry entry = a.finalEntryByIp().get(p.publicIp());
+            RegistryEntry entry = firstByIp.get(p.publicIp());
             String actual = ghosts.contains(p.publicIp()) ? "ghost" : entry == null ? "none" : entry.status().tag();
             List<String> tags = entry == null ? List.of() : entry.tags();
             boolean detected = actual.equals(p.expectedStatus())
@@ -82,11 +91,11 @@ public final class InjectionMatrix implements RunObserver {
             }
         }
         List<String> falseAlarmIps = new ArrayList<>();
-        for (String ip : a.gold()) {
+        for (String ip : registry.goldIps()) {
             if (injected.contains(ip)) {
                 continue;
             }
-            RegistryEntry entry = a.finalEntryByIp().get(ip);
+            RegistryEntry entry = firstByIp.get(ip);
             if (ghosts.contains(ip) || entry == null || !entry.status().isSuccess()) {
                 falseAlarmIps.add(ip);
             }

@@ -4,7 +4,9 @@ import dev.lazarus.extension.RunContext;
 import dev.lazarus.extension.RunObserver;
 import dev.lazarus.extension.RunResult;
 import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.registry.RegistryEntry;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,6 +48,14 @@ public final class ConsoleRecap implements RunObserver {
         line(b, "ghosts", a.ghosts().isEmpty() ? "none" : String.join(", ", a.ghosts().stream().limit(SHOWN).toList())
                 + (a.ghosts().size() > SHOWN ? ", … and " + (a.ghosts().size() - SHOWN) + " more (see "
                         + RegistryArtifacts.GHOST_SUMMARY + ")" : ""));
+        List<RegistryEntry> resurrected = result.registry().entries().stream()
+                .filter(e -> e.previousThreadUuid() != null).toList();
+        if (!resurrected.isEmpty()) {
+            long recovered = resurrected.stream().filter(e -> e.isFinal() && !e.isSuperseded() && e.status().isSuccess())
+                    .count();
+            line(b, "resurrection", resurrected.size() + " attempt(s) after the first pass · " + recovered
+                    + " node(s) recovered to install_success (earlier attempts kept, marked superseded)");
+        }
         line(b, "untraceable", a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
         line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));
