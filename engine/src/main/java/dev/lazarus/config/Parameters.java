@@ -22,6 +22,34 @@ public final class Parameters {
         this.source = source;
     }
 
+    /** Parameters from a plain map (tests, tools). */
+    public static Parameters of(java.util.Map<String, String> values) {
+        return new Parameters(new ConfigurationParameters() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public Optional<Boolean> getBoolean(String key) {
+                return get(key).map(Boolean::parseBoolean);
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return values.keySet();
+            }
+        });
+    }
+
+    /** The {@code lazarus.*} system properties: what a tool outside JUnit (the report command) is given. */
+    public static Parameters systemProperties() {
+        java.util.Map<String, String> values = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("lazarus."))
+                .forEach(k -> values.put(k, System.getProperty(k)));
+        return of(values);
+    }
+
     public Optional<String> get(String key) {
         return source.get(key).map(String::strip).filter(v -> !v.isEmpty());
     }

@@ -99,7 +99,8 @@ final class NodeAttempt {
                     check.stderrFilter());
             if (result.stalled()) {
                 record.accept(new JournalEvent.CommandFinished(Events.now(), threadUuid, ip, index, tryNumber, null,
-                        "watchdog_timeout", tail(result.stderr()), result.duration().toMillis()));
+                        "watchdog_timeout", tail(result.stderr()), result.duration().toMillis(),
+                        tail(result.stdoutTail())));
                 long silent = result.silence().toSeconds();
                 return new Verdict(Status.WATCHDOG_TIMEOUT,
                         List.of(Status.WATCHDOG_TIMEOUT.tag(), "watchdog_triggered", "stall_stdout_stderr",
@@ -111,7 +112,7 @@ final class NodeAttempt {
             TryOutcome outcome = judgement.outcome();
             record.accept(new JournalEvent.CommandFinished(Events.now(), threadUuid, ip, index, tryNumber,
                     outcome.exitStatus(), outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    tail(outcome.nonWhitelistedStderr()), result.duration().toMillis()));
+                    tail(outcome.nonWhitelistedStderr()), result.duration().toMillis(), tail(result.stdoutTail())));
             if (outcome.isSuccess()) {
                 return null;
             }

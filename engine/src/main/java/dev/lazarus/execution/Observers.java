@@ -3,7 +3,6 @@ package dev.lazarus.execution;
 import dev.lazarus.extension.RunObserver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /** The run observers on the class path, called one at a time; a failing observer never stops the others. */
 final class Observers {
@@ -20,9 +19,7 @@ final class Observers {
     }
 
     static Observers load(ClassLoader loader) {
-        List<RunObserver> found = new ArrayList<>();
-        ServiceLoader.load(RunObserver.class, loader).forEach(found::add);
-        return new Observers(found);
+        return new Observers(RunObserver.load(loader));
     }
 
     synchronized void each(Call call) {

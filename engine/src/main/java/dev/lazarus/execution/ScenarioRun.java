@@ -125,7 +125,7 @@ public final class ScenarioRun {
         long startNanos = System.nanoTime();
         try (Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
             RunContext context = new RunContext(runId, config.name(), config.controlPlane(), runDir, journal.file(),
-                    SHARD);
+                    SHARD, config.parameters());
             journal.append(new JournalEvent.RunStarted(Events.now(), runId, config.name(), config.controlPlane(),
                     config.fleetSize(), SHARD, ProcessHandle.current().pid(), Runtime.version().toString(),
                     config.commands()));

@@ -1,5 +1,6 @@
 package dev.lazarus.extension;
 
+import dev.lazarus.config.Parameters;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,9 @@ import java.nio.file.Path;
  * @param runDir the run's output folder, where every artifact goes
  * @param journal the run's journal file
  * @param shard the shard label ({@code 1/1} when the run is not sharded)
+ * @param parameters the run's configuration parameters (the {@code lazarus.*} system properties when a
+ *        report is rebuilt from a journal)
  */
-public record RunContext(String runId, String scenario, String controlPlane, Path runDir, Path journal, String shard) {
+public record RunContext(String runId, String scenario, String controlPlane, Path runDir, Path journal, String shard,
+        Parameters parameters) {
 }

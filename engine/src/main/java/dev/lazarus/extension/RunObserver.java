@@ -23,4 +23,20 @@ public interface RunObserver {
     /** Every attempt has a verdict (or is a ghost) and the fleet verdicts are in. */
     default void runFinished(RunContext run, RunResult result) throws Exception {
     }
+
+    /**
+     * Observers are called in ascending order; one that gathers the others' artifacts (the Allure report)
+     * comes late. Default 0.
+     */
+    default int order() {
+        return 0;
+    }
+
+    /** The observers on the class path, in call order. */
+    static List<RunObserver> load(ClassLoader loader) {
+        List<RunObserver> found = new java.util.ArrayList<>();
+        java.util.ServiceLoader.load(RunObserver.class, loader).forEach(found::add);
+        found.sort(java.util.Comparator.comparingInt(RunObserver::order));
+        return List.copyOf(found);
+    }
 }

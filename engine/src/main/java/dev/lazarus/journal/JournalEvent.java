@@ -96,9 +96,10 @@ public sealed interface JournalEvent {
      * @param exitStatus the exit status, or null when none was received
      * @param outcome the {@link dev.lazarus.verdict.TryOutcome.Kind} name, or a watchdog/transport outcome
      * @param stderr non-whitelisted stderr, verbatim (a tail when long)
+     * @param stdout the last lines of stdout
      */
     record CommandFinished(String ts, String threadUuid, String publicIp, int index, int tryNumber, Integer exitStatus,
-            String outcome, List<String> stderr, long durationMs) implements JournalEvent {
+            String outcome, List<String> stderr, long durationMs, List<String> stdout) implements JournalEvent {
     }
 
     /** The attempt's verdict. Exactly one per attempt that the harness saw to its end. */

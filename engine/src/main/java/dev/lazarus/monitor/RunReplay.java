@@ -38,7 +38,8 @@ public record RunReplay(RunContext context, RunResult result) {
                 .map(w -> new WatchdogTimeout(Duration.ofSeconds(w.timeoutSeconds()), w.nodeCount(), w.instanceType(),
                         w.scale(), w.maxRetryObserved(), w.overridden()));
         RunContext context = new RunContext(started.runId(), started.scenario(), started.controlPlane(),
-                journal.toAbsolutePath().getParent(), journal.toAbsolutePath(), started.shard());
+                journal.toAbsolutePath().getParent(), journal.toAbsolutePath(), started.shard(),
+                dev.lazarus.config.Parameters.systemProperties());
         Duration wall = between(started.ts(), events.get(events.size() - 1).ts());
         return new RunReplay(context, new RunResult(registry, Monitor.assess(registry), wall, watchdog,
                 contents.truncatedTail(), !finished));

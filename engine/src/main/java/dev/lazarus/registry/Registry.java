@@ -164,7 +164,7 @@ public final class Registry {
             }
             List<CommandRecord> commands = new ArrayList<>();
             lastTry.forEach((index, c) -> commands.add(new CommandRecord(index, commandText.get(index), c.tryNumber(),
-                    c.exitStatus(), c.outcome(), c.stderr(), c.durationMs())));
+                    c.exitStatus(), c.outcome(), c.stderr(), c.durationMs(), c.stdout())));
             return new RegistryEntry(
                     started.threadUuid(), started.shard(), started.pid(), started.thread(), started.attempt(),
                     finished == null ? null : finished.status(),

@@ -23,7 +23,7 @@ public final class JournalFixtures {
         journal.append(new JournalEvent.CommandStarted(Events.now(), uuid, ip, 0, "apt-get update", 1));
         int exit = status.isSuccess() ? 0 : 1;
         journal.append(new JournalEvent.CommandFinished(Events.now(), uuid, ip, 0, 1, exit,
-                status.isSuccess() ? "success" : "silent_failure", List.of(), 12));
+                status.isSuccess() ? "success" : "silent_failure", List.of(), 12, List.of("done")));
         journal.append(new JournalEvent.AttemptFinished(Events.now(), uuid, ip, status, List.of(status.tag()), null,
                 null, null, null));
         return uuid;

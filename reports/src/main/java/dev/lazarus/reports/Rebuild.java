@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * The report command: rebuilds a run's registry, artifacts and verdicts from its journal alone, in the
@@ -40,7 +39,7 @@ public final class Rebuild {
     public static RunReplay rebuild(Path journal) throws Exception {
         RunReplay replay = RunReplay.of(journal);
         List<Exception> failures = new ArrayList<>();
-        for (RunObserver observer : ServiceLoader.load(RunObserver.class)) {
+        for (RunObserver observer : RunObserver.load(Rebuild.class.getClassLoader())) {
             try {
                 observer.runFinished(replay.context(), replay.result());
             } catch (Exception e) {

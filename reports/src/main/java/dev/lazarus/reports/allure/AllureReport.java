@@ -1,0 +1,427 @@
+package dev.lazarus.reports.allure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lazarus.extension.RunContext;
+import dev.lazarus.extension.RunObserver;
+import dev.lazarus.extension.RunResult;
+import dev.lazarus.journal.JournalCodec;
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalReader;
+import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.registry.CommandRecord;
+import dev.lazarus.registry.RegistryEntry;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Link;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Stage;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The run as Allure results, written with Allure's own model and {@link FileSystemResultsWriter} into
+ * {@code <run>/allure-results}: one result per node attempt (a step per command, stdout and stderr
+ * attached), one per fleet verdict with its evidence, {@code categories.json}, {@code environment.properties}
+ * and {@code executor.json}. Everything comes from the journal, so the report command rebuilds it. With
+ * {@code lazarus.allure.render=true} it then renders the HTML report with the Allure CLI.
+ */
+public final class AllureReport implements RunObserver {
+
+    public static final String RESULTS = "allure-results";
+    public static final String REPORT = "allure-report";
+    /** {@code true} renders the HTML report after writing the results; default false. */
+    public static final String RENDER = "lazarus.allure.render";
+    /** The Allure command line ({@code …/bin/allure}) used to render. */
+    public static final String CLI = "lazarus.allure.cli";
+
+    private final Map<String, String> env;
+
+    public AllureReport() {
+        this(System.getenv());
+    }
+
+    /** With these environment variables instead of the process's (GitLab CI's {@code CI_*} fill executor.json). */
+    public AllureReport(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public int order() {
+        return 100; // after every artifact it attaches has been written
+    }
+
+    @Override
+    public void runFinished(RunContext run, RunResult result) throws Exception {
+        Path results = run.runDir().resolve(RESULTS);
+        write(run, result, results);
+        if (run.parameters().getBoolean(RENDER).orElse(false)) {
+            Path cli = run.parameters().get(CLI).map(Path::of).orElseThrow(() -> new IllegalStateException(
+                    RENDER + "=true needs " + CLI + " (the Allure command line, …/bin/allure)"));
+            long start = System.nanoTime();
+            Path report = AllureCli.render(cli, results, run.runDir().resolve(REPORT));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("[lazarus] Allure results: " + results);
+            System.out.printf(java.util.Locale.ROOT, "[lazarus] Allure report:  %s  (rendered in %.1f s, %.1f MB; serve it: "
+                    + "sh %s open %s)%n", report.resolve("index.html"), millis / 1000.0, AllureCli.size(report) / 1e6, cli,
+                    report);
+        } else {
+            System.out.println("[lazarus] Allure results: " + results);
+        }
+    }
+
+    /** Writes the results of the run into {@code results} (emptied first: a rebuild replaces them). */
+    void write(RunContext run, RunResult result, Path results) throws IOException {
+        if (Files.isDirectory(results)) {
+            try (Stream<Path> old = Files.list(results)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(results);
+        new Writer(run, result, results).writeAll();
+    }
+
+    private final class Writer {
+        private final RunContext run;
+        private final RunResult result;
+        private final Path dir;
+        private final FileSystemResultsWriter out;
+        private final List<JournalEvent> events;
+        private final Map<String, List<JournalEvent>> byThread = new HashMap<>();
+        private final ObjectMapper json = JournalCodec.mapper();
+
+        Writer(RunContext run, RunResult result, Path dir) {
+            this.run = run;
+            this.result = result;
+            this.dir = dir;
+            this.out = new FileSystemResultsWriter(dir);
+            this.events = JournalReader.read(run.journal()).events();
+            for (JournalEvent e : events) {
+                threadOf(e).ifPresent(t -> byThread.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
+            }
+        }
+
+        void writeAll() throws IOException {
+            Map<String, RegistryEntry> byUuid = new HashMap<>();
+            result.registry().entries().forEach(e -> byUuid.put(e.threadUuid(), e));
+            List<String> ghosts = ghostTags();
+            for (RegistryEntry e : result.registry().entries()) {
+                out.write(attempt(e, byUuid, ghosts));
+            }
+            unreachable();
+            verdicts();
+            Files.writeString(dir.resolve("categories.json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(AllureCategories.all()));
+            environment();
+            executor();
+        }
+
+        /** Tags every ghost shares in this run ({@code aws_outage_context} when the control plane was throttled). */
+        private List<String> ghostTags() {
+            boolean throttled = events.stream().anyMatch(e -> e instanceof JournalEvent.ControlPlaneEvent c
+                    && c.details() != null && c.details().get("throttled") instanceof Number n && n.longValue() > 0);
+            return throttled ? List.of("ghost", "aws_outage_context") : List.of("ghost");
+        }
+
+        private TestResult attempt(RegistryEntry e, Map<String, RegistryEntry> byUuid, List<String> ghostTags)
+                throws IOException {
+            List<JournalEvent> own = byThread.getOrDefault(e.threadUuid(), List.of());
+            long start = millis(own.isEmpty() ? e.timestamp() : own.get(0).ts());
+            long stop = millis(own.isEmpty() ? e.timestamp() : own.get(own.size() - 1).ts());
+            String uuid = UUID.randomUUID().toString();
+            String ip = e.publicIp();
+            List<Label> labels = new ArrayList<>(List.of(
+                    label("host", ip), label("thread", e.thread()), label("parentSuite", run.scenario()),
+                    label("suite", "shard " + e.shard()), label("framework", "lazarus"), label("language", "java")));
+            if (e.attempt() > 1) {
+                labels.add(label("subSuite", "resurrections"));
+            }
+            List<String> tags = e.isFinal() ? e.tags() : ghostTags;
+            tags.forEach(t -> labels.add(label("tag", t)));
+            if (e.isSuperseded()) {
+                labels.add(label("tag", "superseded"));
+            }
+            List<Link> links = new ArrayList<>();
+            Optional.ofNullable(e.previousThreadUuid()).map(byUuid::get).ifPresent(p -> links.add(lineage(
+                    "previous attempt: node " + ip + ": attempt " + p.attempt(), p)));
+            Optional.ofNullable(e.supersededBy()).map(byUuid::get).ifPresent(n -> links.add(lineage(
+                    "superseded by: node " + ip + ": attempt " + n.attempt(), n)));
+            String identity = identity(run.scenario(), ip);
+            return new TestResult()
+                    .setUuid(uuid)
+                    .setHistoryId(identity)
+                    .setTestCaseId(identity)
+                    .setName("node " + ip + ": attempt " + e.attempt())
+                    .setFullName(run.scenario() + ".node " + ip)
+                    .setStatus(AllureStatuses.of(e))
+                    .setStatusDetails(AllureStatuses.details(e, ghostTags))
+                    .setStage(Stage.FINISHED)
+                    .setStart(start)
+                    .setStop(stop)
+                    .setLabels(labels)
+                    .setLinks(links)
+                    .setParameters(List.of(param("IP", ip), param("shard", e.shard()),
+                            param("attempt", String.valueOf(e.attempt())), param("control plane", run.controlPlane()),
+                            param("thread_uuid", e.threadUuid())))
+                    .setDescription(description(e))
+                    .setSteps(steps(e, own));
+        }
+
+        private String description(RegistryEntry e) {
+            StringBuilder d = new StringBuilder("Attempt ").append(e.attempt()).append(" on ").append(e.publicIp())
+                    .append(" (private ").append(e.privateIp()).append("), thread_uuid `").append(e.threadUuid())
+                    .append("`.");
+            if (e.isSuperseded()) {
+                d.append(" **Superseded** by attempt ").append(e.attempt() + 1)
+                        .append(" (the gatekeeper resurrected the node): the node's verdict is the later attempt's.");
+            }
+            return d.toString();
+        }
+
+        private List<StepResult> steps(RegistryEntry e, List<JournalEvent> own) throws IOException {
+            List<StepResult> steps = new ArrayList<>();
+            JournalEvent.AttemptStarted started = own.stream().filter(JournalEvent.AttemptStarted.class::isInstance)
+                    .map(JournalEvent.AttemptStarted.class::cast).findFirst().orElse(null);
+            Optional<JournalEvent.Connected> connected = own.stream().filter(JournalEvent.Connected.class::isInstance)
+                    .map(JournalEvent.Connected.class::cast).findFirst();
+            if (started != null) {
+                long from = millis(started.ts());
+                StepResult connect = new StepResult().setName("ssh connect").setStage(Stage.FINISHED).setStart(from);
+                if (connected.isPresent()) {
+                    connect.setStatus(Status.PASSED).setStop(millis(connected.get().ts())).setParameters(List.of(
+                            param("connect attempts", String.valueOf(connected.get().connectAttempts())),
+                            param("handshake ms", String.valueOf(connected.get().handshakeMs()))));
+                } else {
+                    boolean sshFailed = e.isFinal() && e.status().tag().startsWith("ssh_");
+                    connect.setStatus(sshFailed ? Status.FAILED : Status.BROKEN).setStop(millis(own.get(own.size() - 1).ts()))
+                            .setStatusDetails(new StatusDetails().setMessage(sshFailed ? e.message()
+                                    : "no connection was journaled"));
+                }
+                steps.add(connect);
+            }
+            for (CommandRecord c : e.commands()) {
+                List<JournalEvent> mine = own.stream().filter(x -> indexOf(x) == c.index()).toList();
+                long from = mine.isEmpty() ? 0 : millis(mine.get(0).ts());
+                long to = mine.isEmpty() ? 0 : millis(mine.get(mine.size() - 1).ts());
+                List<Attachment> attachments = new ArrayList<>();
+                if (!c.stdout().isEmpty()) {
+                    attachments.add(attach("stdout (tail)", String.join("\n", c.stdout()) + "\n", "text/plain", "txt"));
+                }
+                if (!c.stderr().isEmpty()) {
+                    attachments.add(attach("stderr (not whitelisted)", String.join("\n", c.stderr()) + "\n",
+                            "text/plain", "txt"));
+                }
+                steps.add(new StepResult()
+                        .setName(c.command())
+                        .setStatus(switch (c.outcome()) {
+                            case "success" -> Status.PASSED;
+                            case "watchdog_timeout" -> Status.BROKEN;
+                            default -> Status.FAILED;
+                        })
+                        .setStage(Stage.FINISHED)
+                        .setStart(from)
+                        .setStop(to)
+                        .setParameters(List.of(param("exit code", String.valueOf(c.exitStatus())),
+                                param("tries", String.valueOf(c.tries())), param("duration ms",
+                                        String.valueOf(c.durationMs())), param("outcome", c.outcome())))
+                        .setAttachments(attachments));
+            }
+            return steps;
+        }
+
+        private void unreachable() {
+            for (JournalEvent e : events) {
+                if (e instanceof JournalEvent.ControlPlaneEvent c && "instance_unreachable".equals(c.kind())) {
+                    String id = String.valueOf(c.details().get("instance_id"));
+                    long at = millis(c.ts());
+                    out.write(new TestResult().setUuid(UUID.randomUUID().toString())
+                            .setHistoryId(identity(run.scenario(), id)).setTestCaseId(identity(run.scenario(), id))
+                            .setName("instance " + id + ": no node").setFullName(run.scenario() + ".instance " + id)
+                            .setStatus(Status.FAILED).setStage(Stage.FINISHED).setStart(at).setStop(at)
+                            .setStatusDetails(new StatusDetails().setMessage("unreachable: instance " + id
+                                    + " never became a node: " + c.details().get("reason")))
+                            .setLabels(List.of(label("parentSuite", run.scenario()), label("suite", "shard " + run.shard()),
+                                    label("tag", "unreachable"))));
+                }
+            }
+        }
+
+        private void verdicts() throws IOException {
+            FleetAssessment a = result.assessment();
+            long end = millis(events.get(events.size() - 1).ts());
+            StringBuilder ghostList = new StringBuilder();
+            a.ghosts().forEach(ip -> ghostList.append(ip).append("  last lifecycle event: ")
+                    .append(result.registry().lastEventOf(ip).orElse("none")).append('\n'));
+            List<Attachment> ghostEvidence = new ArrayList<>();
+            ghostEvidence.add(attach("ghosts with their last lifecycle event", ghostList.length() == 0 ? "none\n"
+                    : ghostList.toString(), "text/plain", "txt"));
+            artifact("aggregate_ghost_detail.json", "application/json").ifPresent(ghostEvidence::add);
+            verdict("verdict: ghosts", a.ghosts().isEmpty(), a.ghosts().size() + " ghost(s): " + String.join(", ",
+                    a.ghosts()), end, ghostEvidence);
+
+            List<Attachment> untraceable = List.of(attach("untraceable entries",
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(a.untraceable()), "application/json", "json"));
+            verdict("verdict: untraceable entries", a.untraceable().isEmpty(), a.untraceable().size()
+                    + " untraceable entr(y/ies) without a valid IP", end, untraceable);
+
+            List<Attachment> invariant = new ArrayList<>();
+            invariant.add(attach("arithmetic", a.arithmetic() + "\n", "text/plain", "txt"));
+            for (String name : List.of("run_summary.json", "final_aggregate_execution_run_registry.json")) {
+                artifact(name, "application/json").ifPresent(invariant::add);
+            }
+            for (String name : List.of("aggregate_chunk_gold_ip_list.log", "failed_registry_ips_artifact.log",
+                    "missing_registry_ips_artifact.log", "aggregate_ghost_summary.log")) {
+                artifact(name, "text/plain").ifPresent(invariant::add);
+            }
+            verdict("verdict: accounting invariant", a.invariantHolds(), "accounting invariant broken: " + a.arithmetic(),
+                    end, invariant);
+
+            Path matrix = run.runDir().resolve("injection_matrix.json");
+            if (Files.isRegularFile(matrix)) {
+                var m = json.readTree(matrix.toFile());
+                boolean clean = m.path("missed").asInt() == 0 && m.path("false_alarms").asInt() == 0;
+                List<Attachment> evidence = new ArrayList<>();
+                artifact("injection_matrix.log", "text/plain").ifPresent(evidence::add);
+                artifact("injection_matrix.json", "application/json").ifPresent(evidence::add);
+                verdict("verdict: injection matrix", clean, m.path("missed").asInt() + " missed, "
+                        + m.path("false_alarms").asInt() + " false alarm(s)", end, evidence);
+            }
+        }
+
+        private void verdict(String name, boolean passed, String failure, long at, List<Attachment> evidence) {
+            out.write(new TestResult().setUuid(UUID.randomUUID().toString())
+                    .setHistoryId(identity(run.scenario(), name)).setTestCaseId(identity(run.scenario(), name))
+                    .setName(name).setFullName(run.scenario() + "." + name)
+                    .setStatus(passed ? Status.PASSED : Status.FAILED)
+                    .setStatusDetails(passed ? null : new StatusDetails().setMessage(failure))
+                    .setStage(Stage.FINISHED).setStart(at).setStop(at)
+                    .setLabels(List.of(label("parentSuite", run.scenario()), label("suite", "verdicts"),
+                            label("framework", "lazarus")))
+                    .setAttachments(evidence));
+        }
+
+        private void environment() throws IOException {
+            Properties p = new Properties();
+            p.setProperty("scenario", run.scenario());
+            p.setProperty("run_id", run.runId());
+            p.setProperty("control_plane", run.controlPlane());
+            p.setProperty("fleet_size", String.valueOf(result.assessment().gold().size()));
+            p.setProperty("shard", run.shard());
+            run.parameters().get("lazarus.ec2.region").ifPresent(r -> p.setProperty("region", r));
+            events.stream().filter(JournalEvent.RunStarted.class::isInstance).map(JournalEvent.RunStarted.class::cast)
+                    .findFirst().ifPresent(s -> p.setProperty("jdk", s.jdk()));
+            result.watchdog().ifPresent(w -> {
+                p.setProperty("watchdog_timeout_seconds", String.valueOf(w.timeout().toSeconds()));
+                p.setProperty("watchdog", w.describe());
+            });
+            StringWriter text = new StringWriter();
+            p.store(text, null);
+            // Properties writes a date comment first; the report shows every line, so keep only the entries
+            String body = text.toString().lines().filter(l -> !l.startsWith("#")).sorted()
+                    .reduce("", (x, y) -> x + y + "\n");
+            Files.writeString(dir.resolve("environment.properties"), body);
+        }
+
+        /** {@code executor.json} from GitLab CI's variables, when the run is a CI job. */
+        private void executor() throws IOException {
+            if (env.get("CI_JOB_ID") == null) {
+                return;
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", "GitLab CI");
+            e.put("type", "gitlab");
+            e.put("url", env.getOrDefault("CI_SERVER_URL", ""));
+            e.put("buildOrder", env.getOrDefault("CI_PIPELINE_IID", env.getOrDefault("CI_PIPELINE_ID", "")));
+            e.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.get("CI_JOB_ID"));
+            e.put("buildUrl", env.getOrDefault("CI_JOB_URL", ""));
+            e.put("reportName", "Lazarus · " + run.scenario());
+            Files.writeString(dir.resolve("executor.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(e));
+        }
+
+        private Optional<Attachment> artifact(String name, String type) throws IOException {
+            Path file = run.runDir().resolve(name);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            String ext = name.substring(name.lastIndexOf('.') + 1);
+            return Optional.of(attach(name, Files.readAllBytes(file), type, ext));
+        }
+
+        private Attachment attach(String name, String content, String type, String ext) {
+            return attach(name, content.getBytes(StandardCharsets.UTF_8), type, ext);
+        }
+
+        private Attachment attach(String name, byte[] content, String type, String ext) {
+            String source = UUID.randomUUID() + "-attachment." + ext;
+            out.write(source, new ByteArrayInputStream(content));
+            return new Attachment().setName(name).setSource(source).setType(type).setSize((long) content.length);
+        }
+    }
+
+    private static Link lineage(String name, RegistryEntry other) {
+        return new Link().setName(name).setType("lineage")
+                .setUrl("../final_aggregate_execution_run_registry.json#" + other.threadUuid());
+    }
+
+    /** historyId and testCaseId: stable per scenario and node, so trends and retries line up across runs. */
+    static String identity(String scenario, String node) {
+        return UUID.nameUUIDFromBytes(("lazarus|" + scenario + "|" + node).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value == null ? "" : value);
+    }
+
+    private static Parameter param(String name, String value) {
+        return new Parameter().setName(name).setValue(value == null ? "" : value);
+    }
+
+    private static long millis(String ts) {
+        return Instant.parse(ts).toEpochMilli();
+    }
+
+    private static Optional<String> threadOf(JournalEvent e) {
+        if (e instanceof JournalEvent.AttemptStarted x) {
+            return Optional.of(x.threadUuid());
+        } else if (e instanceof JournalEvent.Connected x) {
+            return Optional.of(x.threadUuid());
+        } else if (e instanceof JournalEvent.CommandStarted x) {
+            return Optional.of(x.threadUuid());
+        } else if (e instanceof JournalEvent.CommandFinished x) {
+            return Optional.of(x.threadUuid());
+        } else if (e instanceof JournalEvent.AttemptFinished x) {
+            return Optional.of(x.threadUuid());
+        }
+        return Optional.empty();
+    }
+
+    private static int indexOf(JournalEvent e) {
+        if (e instanceof JournalEvent.CommandStarted x) {
+            return x.index();
+        } else if (e instanceof JournalEvent.CommandFinished x) {
+            return x.index();
+        }
+        return -1;
+    }
+
+}
