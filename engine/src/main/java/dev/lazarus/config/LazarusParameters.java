@@ -84,6 +84,12 @@ public final class LazarusParameters {
     /** No resurrection round starts once this much time has passed since the first pass (duration); default 30m. */
     public static final String RESURRECTION_TIMEOUT = "lazarus.resurrection.timeout";
 
+    /** This job's shard, 1-based; default {@code CI_NODE_INDEX}, else 1. Give it with {@link #SHARD_TOTAL}. */
+    public static final String SHARD_INDEX = "lazarus.shard.index";
+
+    /** How many shards the fleet is split into, 1 to 1000; default {@code CI_NODE_TOTAL}, else 1. */
+    public static final String SHARD_TOTAL = "lazarus.shard.total";
+
     private LazarusParameters() {
     }
 }

@@ -20,6 +20,7 @@ import static dev.lazarus.config.LazarusParameters.WHITELIST_EXTRA;
 
 import dev.lazarus.api.Scenario;
 import dev.lazarus.gatekeeper.ResurrectionPolicy;
+import dev.lazarus.shard.Shard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -54,6 +55,7 @@ public record ScenarioConfig(
         Path outputDir,
         Optional<Duration> progressInterval,
         ResurrectionPolicy resurrection,
+        Shard shard,
         Parameters parameters) {
 
     private static final Duration DAY = Duration.ofDays(1);
@@ -116,6 +118,7 @@ public record ScenarioConfig(
                 writableOutputDir(p.get(OUTPUT_DIR).orElse("target/lazarus")),
                 p.getDuration(PROGRESS_INTERVAL, Duration.ofHours(1)),
                 ResurrectionPolicy.resolve(p),
+                Shard.resolve(p, System.getenv()),
                 p);
     }
 

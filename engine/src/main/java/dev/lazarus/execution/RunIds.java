@@ -7,14 +7,14 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Run ids: sortable by time, readable, and unique even for two runs started in the same millisecond. */
-final class RunIds {
+public final class RunIds {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private RunIds() {
     }
 
-    static String next(String scenarioName) {
+    public static String next(String scenarioName) {
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         String name = scenarioName.replaceAll("[^A-Za-z0-9_.-]", "_");

@@ -20,6 +20,7 @@ import dev.lazarus.extension.NodeHooks;
 import dev.lazarus.gatekeeper.Gatekeeper;
 import dev.lazarus.gatekeeper.ResurrectionPolicy;
 import dev.lazarus.journal.JournalReader;
+import dev.lazarus.shard.Shard;
 import dev.lazarus.monitor.Monitor;
 import dev.lazarus.extension.NodeLifecycle;
 import dev.lazarus.extension.RunContext;
@@ -74,7 +75,6 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class ScenarioRun {
 
-    private static final String SHARD = "1/1";
     /** sshj's DefaultConfig is costly to build and safe to share between clients. */
     private static final Config SSH_CONFIG = new DefaultConfig();
 
@@ -125,9 +125,9 @@ public final class ScenarioRun {
         long startNanos = System.nanoTime();
         try (Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
             RunContext context = new RunContext(runId, config.name(), config.controlPlane(), runDir, journal.file(),
-                    SHARD, config.parameters());
+                    config.shard().label(), config.parameters());
             journal.append(new JournalEvent.RunStarted(Events.now(), runId, config.name(), config.controlPlane(),
-                    config.fleetSize(), SHARD, ProcessHandle.current().pid(), Runtime.version().toString(),
+                    config.fleetSize(), config.shard().label(), ProcessHandle.current().pid(), Runtime.version().toString(),
                     config.commands()));
             ControlPlaneFactory controlPlane = controlPlanes.get(config.controlPlane());
             ControlPlaneJournal controlPlaneJournal = (kind, details) -> journal.append(
@@ -143,10 +143,12 @@ public final class ScenarioRun {
                 if (fleet.nodes().isEmpty() && fleet.unreachable().isEmpty()) {
                     throw new IllegalStateException("the control plane '" + config.controlPlane() + "' returned no nodes");
                 }
-                List<Node> gold = select(fleet.nodes());
-                journal.appendDurably(new JournalEvent.GoldList(Events.now(), runId, SHARD, gold.stream()
-                        .map(n -> new JournalEvent.GoldNode(n.publicIp(), n.privateIp(), n.instanceId()))
-                        .toList()));
+                List<Node> selected = select(fleet.nodes());
+                // a node re-run by unique id is not sharded; otherwise this job takes its slice of the gold list
+                Shard shard = scenario.selectedIps().isEmpty() ? config.shard() : Shard.WHOLE;
+                List<Node> gold = shard.slice(selected);
+                journal.appendDurably(new JournalEvent.GoldList(Events.now(), runId, config.shard().label(),
+                        goldNodes(gold), shard.isWhole() ? null : goldNodes(selected)));
                 WatchdogTimeout watchdog = config.watchdogOverride()
                         .map(d -> WatchdogTimeout.fixed(d, gold.size(), fleet.instanceType(), fleet.maxRetryObserved()))
                         .orElseGet(() -> WatchdogTimeout.adaptive(gold.size(), fleet.instanceType(),
@@ -154,16 +156,23 @@ public final class ScenarioRun {
                 journal.append(new JournalEvent.WatchdogConfigured(Events.now(), watchdog.timeout().toSeconds(),
                         watchdog.nodeCount(), watchdog.instanceType(), watchdog.scale(), watchdog.maxRetryObserved(),
                         watchdog.overridden()));
-                List<String> goldIps = gold.stream().map(Node::publicIp).toList();
-                NodeLifecycle.InjectionJournal injections = (fault, ip, status, tags) -> journal.append(
-                        new JournalEvent.InjectionPlanned(Events.now(), fault, ip, status, tags));
-                NodeHooks hooks = CompositeHooks.of(parts.stream().map(p -> p.nodeHooks(goldIps, injections)).toList());
+                // injections are planned over the whole fleet, so every shard agrees; each journals its own
+                List<String> fleetIps = selected.stream().map(Node::publicIp).toList();
+                Set<String> shardIps = new java.util.HashSet<>(gold.stream().map(Node::publicIp).toList());
+                NodeLifecycle.InjectionJournal injections = (fault, ip, status, tags) -> {
+                    if (shardIps.contains(ip)) {
+                        journal.append(new JournalEvent.InjectionPlanned(Events.now(), fault, ip, status, tags));
+                    }
+                };
+                NodeHooks hooks = CompositeHooks.of(parts.stream().map(p -> p.nodeHooks(fleetIps, injections)).toList());
                 observers.each(o -> o.goldListReady(context, gold));
                 boolean allSucceeded = false;
                 try {
                     Dispatch dispatch = new Dispatch(context, journal, watchdog, hooks);
-                    OpenPass firstPass = runShard(dispatch, gold, fleet.nodes().size(), fleet.unreachable());
-                    allSucceeded = resurrect(dispatch, gold, firstPass) && fleet.unreachable().isEmpty();
+                    // instances without a node are reported once, by the first shard
+                    List<Unreachable> unreachable = shard.index() == 1 ? fleet.unreachable() : List.of();
+                    OpenPass firstPass = runShard(dispatch, gold, selected.size(), unreachable);
+                    allSucceeded = resurrect(dispatch, gold, firstPass) && unreachable.isEmpty();
                 } finally {
                     fleet.runEnded(allSucceeded);
                 }
@@ -185,6 +194,10 @@ public final class ScenarioRun {
     }
 
     /** The nodes this run targets: all of them, or those an IDE asked to re-run. */
+    private static List<JournalEvent.GoldNode> goldNodes(List<Node> nodes) {
+        return nodes.stream().map(n -> new JournalEvent.GoldNode(n.publicIp(), n.privateIp(), n.instanceId())).toList();
+    }
+
     private List<Node> select(List<Node> nodes) {
         Set<String> wanted = scenario.selectedIps();
         if (wanted.isEmpty()) {
@@ -219,7 +232,8 @@ public final class ScenarioRun {
     /** The first pass: every node of the shard, attempt 1. */
     private OpenPass runShard(Dispatch dispatch, List<Node> gold, int fleetSize, List<Unreachable> unreachable)
             throws InterruptedException {
-        ShardDescriptor shard = new ShardDescriptor(scenario.getUniqueId(), 1, 1, gold.size(), fleetSize);
+        ShardDescriptor shard = new ShardDescriptor(scenario.getUniqueId(), scenario.config().shard().index(),
+                scenario.config().shard().total(), gold.size(), fleetSize);
         scenario.addChild(shard);
         listener.dynamicTestRegistered(shard);
         listener.executionStarted(shard);
@@ -376,7 +390,7 @@ public final class ScenarioRun {
         try (StreamWatchdog streamWatchdog = new StreamWatchdog(watchdog.timeout());
                 ProgressLine progress = new ProgressLine(label, planned.size(),
                         config.progressInterval().orElse(Duration.ofSeconds(terminal ? 1 : 5)), System.out, terminal)) {
-            AttemptEnvironment env = new AttemptEnvironment(config, SHARD, dispatch.journal(), SSH_CONFIG, ssh,
+            AttemptEnvironment env = new AttemptEnvironment(config, config.shard().label(), dispatch.journal(), SSH_CONFIG, ssh,
                     new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers, dispatch.hooks());
             for (Planned p : planned) {
                 NodeTestDescriptor test = new NodeTestDescriptor(container.getUniqueId(), p.node().publicIp(),

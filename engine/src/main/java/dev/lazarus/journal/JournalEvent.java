@@ -23,6 +23,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = JournalEvent.CommandFinished.class, name = "command_finished"),
     @JsonSubTypes.Type(value = JournalEvent.AttemptFinished.class, name = "attempt_finished"),
     @JsonSubTypes.Type(value = JournalEvent.MonitorPass.class, name = "monitor_pass"),
+    @JsonSubTypes.Type(value = JournalEvent.ShardMissing.class, name = "shard_missing"),
     @JsonSubTypes.Type(value = JournalEvent.GatekeeperDecision.class, name = "gatekeeper_decision"),
     @JsonSubTypes.Type(value = JournalEvent.RunFinished.class, name = "run_finished"),
 })
@@ -49,8 +50,26 @@ public sealed interface JournalEvent {
     record GoldNode(String publicIp, String privateIp, String instanceId) {
     }
 
-    /** The authoritative node list, written (and forced to disk) before any install starts. */
-    record GoldList(String ts, String runId, String shard, List<GoldNode> nodes) implements JournalEvent {
+    /**
+     * The authoritative node list of this shard, written (and forced to disk) before any install starts.
+     *
+     * @param nodes the shard's slice (the whole gold list when the run is not sharded)
+     * @param fleet the whole gold list every shard derived, when the run is sharded; else null
+     */
+    record GoldList(String ts, String runId, String shard, List<GoldNode> nodes, List<GoldNode> fleet)
+            implements JournalEvent {
+
+        /** An unsharded run's gold list. */
+        public GoldList(String ts, String runId, String shard, List<GoldNode> nodes) {
+            this(ts, runId, shard, nodes, null);
+        }
+    }
+
+    /**
+     * Written by a merge: a shard left no journal (its job died without artifacts), so its whole slice is
+     * ghosts, with this reason.
+     */
+    record ShardMissing(String ts, String shard, String reason, List<String> ips) implements JournalEvent {
     }
 
     /** Something the control plane did: {@code kind} such as {@code instances_launched}, with its details. */
@@ -109,7 +128,8 @@ public sealed interface JournalEvent {
     }
 
     /**
-     * What the monitor derived from the journal after a pass ({@code after_round} 0 is the first pass):
+     * What the monitor derived from the journal after a pass ({@code after_round} 0 is the first pass, -1 the
+     * fleet-level pass of a merge of shards):
      * ghosts (gold − IPs with a final entry), untraceable entries (thread UUIDs of entries without a valid
      * IP), resurrection candidates (IPs whose final entry is not {@code install_success}), and the invariant.
      */

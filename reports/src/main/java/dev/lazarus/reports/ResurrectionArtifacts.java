@@ -37,7 +37,7 @@ public final class ResurrectionArtifacts implements RunObserver {
 
     /** One ghost's forensics. */
     public record GhostDetail(String ip, String shard, int detectedAfterRound, String lastEvent, List<String> tags,
-            Map<String, Object> awsOutageContext, boolean resurrected, String finalStatus) {
+            Map<String, Object> awsOutageContext, boolean resurrected, String finalStatus, String reason) {
     }
 
     @Override
@@ -49,6 +49,15 @@ public final class ResurrectionArtifacts implements RunObserver {
         events.stream().filter(GatekeeperDecision.class::isInstance).map(GatekeeperDecision.class::cast)
                 .filter(GatekeeperDecision::resurrect).forEach(d -> resurrected.add(d.publicIp()));
         Map<String, RegistryEntry> finals = result.registry().finalEntryByIp();
+        Map<String, JournalEvent.ShardMissing> lostShard = new java.util.HashMap<>();
+        Map<String, String> shardOf = new java.util.HashMap<>();
+        for (JournalEvent e : events) {
+            if (e instanceof JournalEvent.ShardMissing m) {
+                m.ips().forEach(ip -> lostShard.put(ip, m));
+            } else if (e instanceof JournalEvent.GoldList g) {
+                g.nodes().forEach(n -> shardOf.put(n.publicIp(), g.shard()));
+            }
+        }
         for (int i = 0; i < events.size(); i++) {
             if (!(events.get(i) instanceof MonitorPass pass)) {
                 continue;
@@ -75,9 +84,14 @@ public final class ResurrectionArtifacts implements RunObserver {
                 if (outage != null) {
                     tags.add("aws_outage_context");
                 }
+                JournalEvent.ShardMissing lost = lostShard.get(ip);
+                if (lost != null) {
+                    tags.add("shard_missing");
+                }
                 RegistryEntry last = finals.get(ip);
-                ghosts.put(ip, new GhostDetail(ip, run.shard(), pass.afterRound(), lastEvent, tags, outage,
-                        resurrected.contains(ip), last == null ? "ghost" : last.status().tag()));
+                ghosts.put(ip, new GhostDetail(ip, shardOf.getOrDefault(ip, run.shard()), pass.afterRound(), lastEvent,
+                        tags, outage, resurrected.contains(ip), last == null ? "ghost" : last.status().tag(),
+                        lost == null ? null : lost.reason()));
             }
         }
         Artifacts.write(run.runDir().resolve(GHOST_DETAIL), json.writeValueAsBytes(ghosts.values()));

@@ -108,6 +108,7 @@ public final class AllureReport implements RunObserver {
         private final FileSystemResultsWriter out;
         private final List<JournalEvent> events;
         private final Map<String, List<JournalEvent>> byThread = new HashMap<>();
+        private final Map<String, String> shardByIp = new HashMap<>();
         private final ObjectMapper json = JournalCodec.mapper();
 
         Writer(RunContext run, RunResult result, Path dir) {
@@ -118,6 +119,9 @@ public final class AllureReport implements RunObserver {
             this.events = JournalReader.read(run.journal()).events();
             for (JournalEvent e : events) {
                 threadOf(e).ifPresent(t -> byThread.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
+                if (e instanceof JournalEvent.GoldList g) {
+                    g.nodes().forEach(n -> shardByIp.put(n.publicIp(), g.shard()));
+                }
             }
         }
 
@@ -128,6 +132,7 @@ public final class AllureReport implements RunObserver {
             for (RegistryEntry e : result.registry().entries()) {
                 out.write(attempt(e, byUuid, ghosts));
             }
+            unattempted(ghosts);
             unreachable();
             verdicts();
             Files.writeString(dir.resolve("categories.json"),
@@ -249,6 +254,46 @@ public final class AllureReport implements RunObserver {
             return steps;
         }
 
+        /** Ghosts no attempt was ever journaled for (a shard that died): one result each, so every node shows. */
+        private void unattempted(List<String> ghostTags) {
+            java.util.Set<String> attempted = new java.util.HashSet<>();
+            result.registry().entries().forEach(e -> attempted.add(e.publicIp()));
+            Map<String, String> reasons = shardReasons();
+            long at = millis(events.get(events.size() - 1).ts());
+            for (String ip : result.assessment().ghosts()) {
+                if (attempted.contains(ip)) {
+                    continue;
+                }
+                List<String> tags = new ArrayList<>(ghostTags);
+                if (reasons.containsKey(ip)) {
+                    tags.add("shard_missing");
+                }
+                List<Label> labels = new ArrayList<>(List.of(label("host", ip), label("parentSuite", run.scenario()),
+                        label("suite", "shard " + shardOf(ip)), label("framework", "lazarus")));
+                tags.forEach(t -> labels.add(label("tag", t)));
+                out.write(new TestResult().setUuid(UUID.randomUUID().toString())
+                        .setHistoryId(identity(run.scenario(), ip)).setTestCaseId(identity(run.scenario(), ip))
+                        .setName("node " + ip + ": no attempt").setFullName(run.scenario() + ".node " + ip)
+                        .setStatus(Status.BROKEN).setStage(Stage.FINISHED).setStart(at).setStop(at)
+                        .setStatusDetails(new StatusDetails().setMessage("ghost: no attempt was journaled; "
+                                + reasons.getOrDefault(ip, "the node was never started") + " " + tags))
+                        .setLabels(labels)
+                        .setParameters(List.of(param("IP", ip), param("shard", shardOf(ip)),
+                                param("control plane", run.controlPlane()))));
+            }
+        }
+
+        private Map<String, String> shardReasons() {
+            Map<String, String> reasons = new HashMap<>();
+            events.stream().filter(JournalEvent.ShardMissing.class::isInstance).map(JournalEvent.ShardMissing.class::cast)
+                    .forEach(m -> m.ips().forEach(ip -> reasons.put(ip, m.reason())));
+            return reasons;
+        }
+
+        private String shardOf(String ip) {
+            return shardByIp.getOrDefault(ip, run.shard());
+        }
+
         private void unreachable() {
             for (JournalEvent e : events) {
                 if (e instanceof JournalEvent.ControlPlaneEvent c && "instance_unreachable".equals(c.kind())) {
@@ -270,8 +315,10 @@ public final class AllureReport implements RunObserver {
             FleetAssessment a = result.assessment();
             long end = millis(events.get(events.size() - 1).ts());
             StringBuilder ghostList = new StringBuilder();
+            Map<String, String> reasons = shardReasons();
             a.ghosts().forEach(ip -> ghostList.append(ip).append("  last lifecycle event: ")
-                    .append(result.registry().lastEventOf(ip).orElse("none")).append('\n'));
+                    .append(result.registry().lastEventOf(ip).orElse("none"))
+                    .append(reasons.containsKey(ip) ? "  (" + reasons.get(ip) + ")" : "").append('\n'));
             List<Attachment> ghostEvidence = new ArrayList<>();
             ghostEvidence.add(attach("ghosts with their last lifecycle event", ghostList.length() == 0 ? "none\n"
                     : ghostList.toString(), "text/plain", "txt"));

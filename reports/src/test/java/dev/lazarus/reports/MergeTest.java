@@ -1,0 +1,117 @@
+package dev.lazarus.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazarus.journal.Events;
+import dev.lazarus.journal.Journal;
+import dev.lazarus.journal.JournalCodec;
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalEvent.GoldNode;
+import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.monitor.RunReplay;
+import dev.lazarus.shard.Shard;
+import dev.lazarus.verdict.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The merge over hand-made shard journals: one finished, one killed midway, one missing altogether. */
+class MergeTest {
+
+    static final List<GoldNode> FLEET = IntStream.rangeClosed(1, 12)
+            .mapToObj(i -> new GoldNode("127.0.1." + i, "10.0.0." + i, "i-" + i)).toList();
+
+    @TempDir
+    Path dir;
+
+    /** Writes shard {@code index}/3 of FLEET; its first {@code done} nodes succeed, the rest start and never end. */
+    private Path shard(int index, int done, boolean finished) throws Exception {
+        Shard shard = new Shard(index, 3);
+        Path file = Files.createDirectories(dir.resolve("job-" + index).resolve("run-" + index))
+                .resolve(Journal.FILE_NAME);
+        List<GoldNode> slice = shard.slice(FLEET);
+        try (Journal j = Journal.create(file)) {
+            j.append(new JournalEvent.RunStarted(Events.now(), "run-" + index, "TomcatInstall", "embedded", 12,
+                    shard.label(), 1, "17", List.of("true")));
+            j.append(new JournalEvent.GoldList(Events.now(), "run-" + index, shard.label(), slice, FLEET));
+            for (int i = 0; i < slice.size(); i++) {
+                String ip = slice.get(i).publicIp();
+                String uuid = UUID.randomUUID().toString();
+                j.append(new JournalEvent.AttemptStarted(Events.now(), uuid, ip, ip, 1, shard.label(), 1, "w"));
+                if (i < done) {
+                    j.append(new JournalEvent.AttemptFinished(Events.now(), uuid, ip, Status.INSTALL_SUCCESS,
+                            List.of("install_success"), null, null, null, null));
+                }
+            }
+            if (finished) {
+                j.append(new JournalEvent.RunFinished(Events.now(), "run-" + index, 1, false));
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aMissingShardsSliceIsGhostsWithTheReasonAndAKilledShardsUnfinishedNodesToo() throws Exception {
+        shard(1, 4, true);
+        shard(2, 3, false); // killed after 3 of its 4 nodes
+        // shard 3 left nothing
+
+        RunReplay merged = Merge.merge(dir.resolve("merged"), null, Merge.journals(List.of(dir)));
+        FleetAssessment a = merged.result().assessment();
+
+        assertThat(a.gold()).hasSize(12);
+        assertThat(a.ghosts()).containsExactlyInAnyOrder("127.0.1.8", "127.0.1.9", "127.0.1.10", "127.0.1.11",
+                "127.0.1.12");
+        assertThat(a.invariantHolds()).isTrue();
+        assertThat(a.finalEntryByIp()).hasSize(7);
+        assertThat(merged.context().shard()).isEqualTo("1-3/3");
+
+        Path run = merged.context().runDir();
+        assertThat(Files.readAllLines(run.resolve(RegistryArtifacts.GHOST_SUMMARY))).hasSize(5);
+        JsonNode detail = JournalCodec.mapper().readTree(run.resolve(ResurrectionArtifacts.GHOST_DETAIL).toFile());
+        assertThat(detail).hasSize(5);
+        detail.forEach(g -> {
+            assertThat(g.get("tags").toString()).contains("shard_missing");
+            if (g.get("ip").asText().equals("127.0.1.8")) {
+                assertThat(g.get("shard").asText()).isEqualTo("2/3");
+                assertThat(g.get("last_event").asText()).isEqualTo("attempt_started");
+                assertThat(g.get("reason").asText()).contains("shard 2/3 ends before run_finished");
+            } else {
+                assertThat(g.get("shard").asText()).isEqualTo("3/3");
+                assertThat(g.get("tags").toString()).contains("no_ssh_attempt");
+                assertThat(g.get("reason").asText()).isEqualTo("shard 3/3 left no journal (its job died without artifacts)");
+            }
+        });
+        // Allure: every node has a result, the never-attempted ones too
+        try (var files = Files.list(run.resolve("allure-results"))) {
+            long results = files.filter(f -> f.toString().endsWith("-result.json")).count();
+            assertThat(results).as("8 attempts + 4 never attempted + 3 verdicts").isEqualTo(15);
+        }
+    }
+
+    @Test
+    void aRerunOfTheMergeIgnoresEarlierMergesAndShardsMustAgree() throws Exception {
+        shard(1, 4, true);
+        shard(2, 4, true);
+        shard(3, 4, true);
+        FleetAssessment first = Merge.merge(dir.resolve("merged"), null, Merge.journals(List.of(dir))).result()
+                .assessment();
+        assertThat(first.ghosts()).isEmpty();
+        assertThat(first.finalEntryByIp()).hasSize(12);
+        // merging again over the same tree (now holding the first merge) gives the same fleet
+        FleetAssessment again = Merge.merge(dir.resolve("merged"), null, Merge.journals(List.of(dir))).result()
+                .assessment();
+        assertThat(again.finalEntryByIp()).hasSize(12);
+
+        assertThatThrownBy(() -> Merge.merge(dir.resolve("merged"), 4, Merge.journals(List.of(dir))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but the run has 4 shards");
+        assertThatThrownBy(() -> Merge.merge(dir.resolve("merged"), null, List.of()))
+                .hasMessageContaining("nothing to merge");
+    }
+}
