@@ -33,6 +33,13 @@ public final class ConsoleRecap implements RunObserver {
         out.flush();
     }
 
+    /** The slowest node's own critical path: the durations of its commands, from the journal. */
+    static double ideal(RunResult result) {
+        return result.registry().finalEntries().stream()
+                .mapToLong(e -> e.commands().stream().mapToLong(dev.lazarus.registry.CommandRecord::durationMs).sum())
+                .max().orElse(0) / 1000.0;
+    }
+
     static String render(RunContext run, RunResult result) {
         FleetAssessment a = result.assessment();
         Map<String, Long> counts = RegistryArtifacts.statusCounts(a);
@@ -59,7 +66,10 @@ public final class ConsoleRecap implements RunObserver {
         line(b, "untraceable", a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
         line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));
-        line(b, "wall time", String.format(Locale.ROOT, "%.1f s", result.wall().toMillis() / 1000.0));
+        double wall = result.wall().toMillis() / 1000.0;
+        double ideal = ideal(result);
+        line(b, "wall time", ideal > 0 ? String.format(Locale.ROOT, "%.1f s = %.1f x ideal (%.1f s: the slowest node's "
+                + "own commands)", wall, wall / ideal, ideal) : String.format(Locale.ROOT, "%.1f s", wall));
         if (result.interrupted()) {
             line(b, "interrupted", "the run was killed before it finished; in-flight nodes are tagged interrupted");
         }

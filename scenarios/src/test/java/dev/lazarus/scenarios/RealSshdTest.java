@@ -1,5 +1,7 @@
 package dev.lazarus.scenarios;
 
+import dev.lazarus.fleet.openssh.RealSshd;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 

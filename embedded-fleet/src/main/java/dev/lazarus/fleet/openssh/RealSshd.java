@@ -1,4 +1,4 @@
-package dev.lazarus.scenarios;
+package dev.lazarus.fleet.openssh;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real OpenSSH sshd for tests: generated config and host key, non-daemon mode, one free port on several
+ * A real OpenSSH sshd for tests and benchmarks: generated config and host key, non-daemon mode, one free port on several
  * loopback addresses, logins only as a dedicated user (whose {@code ~/.bashrc} is empty, so commands do not
  * pay for a login environment) with a generated key. Stopped by {@link #close()}.
  */
-final class RealSshd implements AutoCloseable {
+public final class RealSshd implements AutoCloseable {
 
-    static final Path SSHD = Path.of("/usr/sbin/sshd");
-    static final String USER = "lazarus-ssh";
+    public static final Path SSHD = Path.of("/usr/sbin/sshd");
+    public static final String USER = "lazarus-ssh";
 
     private final Process process;
     private final Path dir;
@@ -34,7 +34,7 @@ final class RealSshd implements AutoCloseable {
     }
 
     /** Why real-sshd tests cannot run here, or null when they can (creating the login user if needed). */
-    static String unavailableBecause() throws Exception {
+    public static String unavailableBecause() throws Exception {
         if (!Files.isExecutable(SSHD) || !Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))) {
             return "OpenSSH's sshd is not installed (apt-get install -y openssh-server)";
         }
@@ -56,7 +56,7 @@ final class RealSshd implements AutoCloseable {
         return null;
     }
 
-    static RealSshd start(Path dir, List<String> addresses) throws Exception {
+    public static RealSshd start(Path dir, List<String> addresses) throws Exception {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         keygen(dir.resolve("host_ed25519"));
         keygen(dir.resolve("id_ed25519"));
@@ -88,16 +88,16 @@ final class RealSshd implements AutoCloseable {
         return sshd;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path clientKey() {
+    public Path clientKey() {
         return dir.resolve("id_ed25519");
     }
 
     /** known_hosts naming every address of this sshd with its host key. */
-    Path knownHosts() throws IOException {
+    public Path knownHosts() throws IOException {
         String key = Files.readString(dir.resolve("host_ed25519.pub")).strip().split("\\s+", 3)[0] + " "
                 + Files.readString(dir.resolve("host_ed25519.pub")).strip().split("\\s+", 3)[1];
         List<String> lines = new ArrayList<>();
@@ -106,7 +106,7 @@ final class RealSshd implements AutoCloseable {
     }
 
     /** An inventory of every address of this sshd. */
-    Path inventory() throws IOException {
+    public Path inventory() throws IOException {
         List<String> lines = new ArrayList<>();
         addresses.forEach(a -> lines.add(a + ":" + port + " " + USER + " " + clientKey()));
         return Files.write(dir.resolve("inventory.txt"), lines);

@@ -1,0 +1,99 @@
+package dev.lazarus.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.journal.JournalReader;
+import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.monitor.Monitor;
+import dev.lazarus.registry.CommandRecord;
+import dev.lazarus.registry.Registry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** One Lazarus run through the JUnit Platform launcher, as Surefire or an IDE would start it, and what its journal says. */
+final class LazarusRun {
+
+    /** What the journal says of a run. */
+    record Stats(int nodes, int failures, double idealSeconds, double controlPlaneSeconds, double connectSeconds,
+            double commandsSeconds, double runSeconds, Instant runFinished) {
+    }
+
+    private LazarusRun() {
+    }
+
+    /** Runs the scenario into a fresh folder under {@code out} and reads back its journal. */
+    static Stats run(Class<?> scenario, Path out, Map<String, String> parameters) throws Exception {
+        Path dir = Files.createTempDirectory(out, "run");
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put("lazarus.output.dir", dir.toString());
+        all.put("lazarus.progress.interval", "0");
+        all.put("lazarus.allure.render", "false");
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(scenario))
+                .configurationParameters(all).build();
+        Launcher launcher = LauncherFactory.create();
+        java.io.PrintStream console = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())); // the recap, per run
+        try {
+            launcher.execute(request);
+        } finally {
+            System.setOut(console);
+        }
+        Path journal;
+        try (Stream<Path> files = Files.walk(dir)) {
+            journal = files.filter(f -> f.getFileName().toString().equals("journal.jsonl")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the run left no journal in " + dir));
+        }
+        return stats(JournalReader.read(journal).events());
+    }
+
+    static Stats stats(List<JournalEvent> events) {
+        Registry registry = Registry.replay(events);
+        FleetAssessment a = Monitor.assess(registry);
+        int failures = a.ghosts().size() + (int) a.finalEntryByIp().values().stream()
+                .filter(e -> !e.status().isSuccess()).count();
+        double ideal = registry.finalEntries().stream()
+                .mapToLong(e -> e.commands().stream().mapToLong(CommandRecord::durationMs).sum())
+                .max().orElse(0) / 1000.0;
+        Map<Class<?>, Instant[]> span = new HashMap<>();
+        for (JournalEvent e : events) {
+            Instant t = Instant.parse(e.ts());
+            span.merge(e.getClass(), new Instant[] {t, t}, (x, y) -> new Instant[] {
+                x[0].isBefore(y[0]) ? x[0] : y[0], x[1].isAfter(y[1]) ? x[1] : y[1]});
+        }
+        Instant started = first(span, JournalEvent.RunStarted.class);
+        Instant gold = first(span, JournalEvent.GoldList.class);
+        Instant firstAttempt = first(span, JournalEvent.AttemptStarted.class);
+        Instant lastConnected = last(span, JournalEvent.Connected.class);
+        Instant lastFinished = last(span, JournalEvent.AttemptFinished.class);
+        Instant finished = last(span, JournalEvent.RunFinished.class);
+        return new Stats(a.gold().size(), failures, ideal, seconds(started, gold), seconds(firstAttempt, lastConnected),
+                seconds(lastConnected == null ? firstAttempt : firstAttempt, lastFinished), seconds(started, finished),
+                finished);
+    }
+
+    private static Instant first(Map<Class<?>, Instant[]> span, Class<?> type) {
+        Instant[] s = span.get(type);
+        return s == null ? null : s[0];
+    }
+
+    private static Instant last(Map<Class<?>, Instant[]> span, Class<?> type) {
+        Instant[] s = span.get(type);
+        return s == null ? null : s[1];
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return from == null || to == null ? Double.NaN : Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+}

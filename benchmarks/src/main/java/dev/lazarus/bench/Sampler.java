@@ -1,0 +1,123 @@
+package dev.lazarus.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Samples one measured phase: peak heap, peak RSS, peak platform threads, process CPU, and the CPU of the
+ * embedded fleet's own threads (MINA's and the simulator's), so the harness's cost can be told from the
+ * fleet's. A daemon thread owned by the sampler, stopped by {@link #close()}.
+ */
+final class Sampler implements AutoCloseable {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Thread thread;
+    private final long cpuStart = processCpuNanos();
+    private final long wallStart = System.nanoTime();
+    private final Map<Long, Long> fleetCpuByThread = new HashMap<>();
+    private volatile boolean running = true;
+    private long peakHeap;
+    private long wallNanos;
+    private long cpuNanos;
+
+    Sampler() {
+        resetPeakRss();
+        THREADS.resetPeakThreadCount();
+        thread = new Thread(this::loop, "bench-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (running) {
+            sample();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void sample() {
+        Runtime rt = Runtime.getRuntime();
+        peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && isFleet(info.getThreadName())) {
+                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    fleetCpuByThread.merge(info.getThreadId(), cpu, Math::max);
+                }
+            }
+        }
+    }
+
+    /** The simulated fleet's threads: MINA SSHD's I/O and timers, and the simulator's clock. */
+    static boolean isFleet(String name) {
+        return name.startsWith("sshd-") || name.contains("SshServer") || name.startsWith("embedded-fleet")
+                || name.startsWith("Nio2") || name.contains("nio2");
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        thread.interrupt();
+        sample();
+        wallNanos = System.nanoTime() - wallStart;
+        cpuNanos = processCpuNanos() - cpuStart;
+    }
+
+    double wallSeconds() {
+        return wallNanos / 1e9;
+    }
+
+    double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
+    synchronized double fleetCpuSeconds() {
+        return fleetCpuByThread.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+    }
+
+    long peakHeapBytes() {
+        return peakHeap;
+    }
+
+    int peakThreads() {
+        return THREADS.getPeakThreadCount();
+    }
+
+    /** VmHWM: the peak resident set since the last reset. */
+    static long peakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    /** Resets VmHWM (Linux: write 5 to clear_refs), so each phase has its own peak. */
+    private static void resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (Exception e) {
+            // not Linux, or not allowed: the peak is then the process's
+        }
+    }
+
+    private static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+}
