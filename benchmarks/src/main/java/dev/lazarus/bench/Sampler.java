@@ -45,14 +45,26 @@ final class Sampler implements AutoCloseable {
         }
     }
 
+    private final Map<Long, Boolean> fleetThread = new HashMap<>();
+    private int ticks;
+
     private synchronized void sample() {
         Runtime rt = Runtime.getRuntime();
         peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
-        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && isFleet(info.getThreadName())) {
-                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+        if (ticks++ % 20 != 0) {
+            return; // thread CPU once a second: asking about thousands of threads is not free
+        }
+        for (long id : THREADS.getAllThreadIds()) {
+            Boolean fleet = fleetThread.get(id);
+            if (fleet == null) {
+                ThreadInfo info = THREADS.getThreadInfo(id);
+                fleet = info != null && isFleet(info.getThreadName());
+                fleetThread.put(id, fleet);
+            }
+            if (fleet) {
+                long cpu = THREADS.getThreadCpuTime(id);
                 if (cpu > 0) {
-                    fleetCpuByThread.merge(info.getThreadId(), cpu, Math::max);
+                    fleetCpuByThread.merge(id, cpu, Math::max);
                 }
             }
         }
@@ -68,6 +80,7 @@ final class Sampler implements AutoCloseable {
     public synchronized void close() {
         running = false;
         thread.interrupt();
+        ticks = 0;
         sample();
         wallNanos = System.nanoTime() - wallStart;
         cpuNanos = processCpuNanos() - cpuStart;

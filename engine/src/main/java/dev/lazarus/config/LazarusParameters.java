@@ -16,7 +16,10 @@ public final class LazarusParameters {
     /** Largest fleet one run accepts. Bigger fleets are split into shards (one JVM each). */
     public static final int MAX_FLEET_SIZE = 50_000;
 
-    /** Most node attempts in flight at once; default: every node of the fleet. */
+    /**
+     * Most node attempts in flight at once, a count or a percentage of the fleet (e.g. {@code 25%}), run as a
+     * sliding window: a finished node frees its slot at once. Default: every node of the fleet.
+     */
     public static final String CONCURRENCY = "lazarus.concurrency";
 
     /** Tries per command, 1 to 20; default 3. */
@@ -83,6 +86,22 @@ public final class LazarusParameters {
 
     /** No resurrection round starts once this much time has passed since the first pass (duration); default 30m. */
     public static final String RESURRECTION_TIMEOUT = "lazarus.resurrection.timeout";
+
+    /**
+     * One batch after another (Ansible's {@code serial}): a count or a percentage of the fleet; the next batch
+     * starts when the previous one has ended. Default: one batch, the whole fleet.
+     */
+    public static final String BATCH = "lazarus.batch";
+
+    /**
+     * The error budget: failed nodes tolerated, a count or a percentage of the fleet. One more trips the
+     * breaker: no new attempt starts and every node not started is {@code skipped} ({@code circuit_open}).
+     * Default: unlimited.
+     */
+    public static final String MAX_FAILURES = "lazarus.max-failures";
+
+    /** How long a cancelled run (SIGTERM, Ctrl-C, a stop button) may take to write its end (duration); default 30s. */
+    public static final String CANCEL_TIMEOUT = "lazarus.cancel.timeout";
 
     /** This job's shard, 1-based; default {@code CI_NODE_INDEX}, else 1. Give it with {@link #SHARD_TOTAL}. */
     public static final String SHARD_INDEX = "lazarus.shard.index";

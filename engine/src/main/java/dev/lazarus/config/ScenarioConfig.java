@@ -1,6 +1,9 @@
 package dev.lazarus.config;
 
 import static dev.lazarus.config.LazarusParameters.ATTEMPT_TIMEOUT;
+import static dev.lazarus.config.LazarusParameters.BATCH;
+import static dev.lazarus.config.LazarusParameters.CANCEL_TIMEOUT;
+import static dev.lazarus.config.LazarusParameters.MAX_FAILURES;
 import static dev.lazarus.config.LazarusParameters.COMMAND_RETRY_PAUSE;
 import static dev.lazarus.config.LazarusParameters.COMMAND_TRIES;
 import static dev.lazarus.config.LazarusParameters.CONCURRENCY;
@@ -19,6 +22,7 @@ import static dev.lazarus.config.LazarusParameters.WATCHDOG_TIMEOUT;
 import static dev.lazarus.config.LazarusParameters.WHITELIST_EXTRA;
 
 import dev.lazarus.api.Scenario;
+import dev.lazarus.control.Amount;
 import dev.lazarus.gatekeeper.ResurrectionPolicy;
 import dev.lazarus.shard.Shard;
 import java.io.IOException;
@@ -56,6 +60,9 @@ public record ScenarioConfig(
         Optional<Duration> progressInterval,
         ResurrectionPolicy resurrection,
         Shard shard,
+        Optional<Integer> batch,
+        Optional<Amount> maxFailures,
+        Duration cancelTimeout,
         Parameters parameters) {
 
     private static final Duration DAY = Duration.ofDays(1);
@@ -103,7 +110,8 @@ public record ScenarioConfig(
                 fleetSize,
                 tries,
                 p.getDuration(COMMAND_RETRY_PAUSE, Duration.ofSeconds(1), Duration.ofMinutes(10)),
-                p.getInt(CONCURRENCY, fleetSize, 1, MAX_FLEET_SIZE),
+                p.get(CONCURRENCY).map(raw -> Math.max(1, Amount.parse(CONCURRENCY, raw, 0.000001).of(fleetSize)))
+                        .orElse(fleetSize),
                 p.getDuration(WATCHDOG_TIMEOUT, DAY).map(d -> requirePositive(WATCHDOG_TIMEOUT, d)),
                 requirePositive(SSH_CONNECT_TIMEOUT,
                         p.getDuration(SSH_CONNECT_TIMEOUT, Duration.ofSeconds(10), Duration.ofMinutes(10))),
@@ -119,7 +127,22 @@ public record ScenarioConfig(
                 p.getDuration(PROGRESS_INTERVAL, Duration.ofHours(1)),
                 ResurrectionPolicy.resolve(p),
                 Shard.resolve(p, System.getenv()),
+                batch(p, fleetSize),
+                p.get(MAX_FAILURES).map(raw -> Amount.parse(MAX_FAILURES, raw, 0)),
+                requirePositive(CANCEL_TIMEOUT, p.getDuration(CANCEL_TIMEOUT, Duration.ofSeconds(30), Duration.ofHours(1))),
                 p);
+    }
+
+    /** The batch size, checked against the fleet: a batch larger than the fleet is a mistake worth naming. */
+    static Optional<Integer> batch(Parameters p, int fleetSize) {
+        return p.get(BATCH).map(raw -> {
+            Amount a = Amount.parse(BATCH, raw, 0.000001);
+            if (!a.isPercent() && a.count() > fleetSize) {
+                throw new LazarusConfigurationException(BATCH + "=" + raw + " is larger than the fleet (" + fleetSize
+                        + " nodes); allowed: 1.." + fleetSize + " or a percentage");
+            }
+            return Math.max(1, a.of(fleetSize));
+        });
     }
 
     /** Extra whitelist patterns, each compiled here so a bad regex fails discovery, not a node. */

@@ -24,8 +24,14 @@ final class Observers {
 
     synchronized void each(Call call) {
         for (RunObserver observer : observers) {
+            long start = System.nanoTime();
             try {
                 call.on(observer);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (ms > 1_000) {
+                    // a slow reporter is worth knowing about: it is part of every run's wall time
+                    System.out.println("[lazarus] " + observer.getClass().getSimpleName() + " took " + ms + " ms");
+                }
             } catch (Exception | LinkageError e) {
                 failures.add(new IllegalStateException(observer.getClass().getName() + " failed: " + e, e));
             }

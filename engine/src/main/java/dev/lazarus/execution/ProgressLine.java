@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The line that says how a run is going while nodes run: done/total, failures so far, in flight.
+ * The line that says how a run is going while nodes run: done/total, failures so far, in flight, throughput,
+ * the error rate over the last finished nodes, and the slowest nodes still in flight, so a stuck run shows.
  * On a terminal it rewrites itself; in a CI log it prints a plain line per interval (no carriage-return
  * animation). Owned by the run, which stops it.
  */
@@ -23,6 +24,11 @@ final class ProgressLine implements AutoCloseable {
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final java.util.Map<String, Long> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Outcomes of the last {@link #WINDOW} finished nodes, true for a failure. */
+    private final java.util.ArrayDeque<Boolean> recent = new java.util.ArrayDeque<>();
+    static final int WINDOW = 50;
     private final ScheduledExecutorService ticker;
 
     ProgressLine(String scenario, int total, Duration interval, PrintStream out, boolean terminal) {
@@ -42,21 +48,55 @@ final class ProgressLine implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::print, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void nodeStarted() {
+    void nodeStarted(String ip) {
         started.incrementAndGet();
+        inFlight.put(ip, System.nanoTime());
     }
 
-    void nodeFinished(boolean success) {
+    void nodeFinished(String ip, boolean success) {
+        inFlight.remove(ip);
         done.incrementAndGet();
         if (!success) {
             failed.incrementAndGet();
         }
+        synchronized (recent) {
+            recent.addLast(!success);
+            if (recent.size() > WINDOW) {
+                recent.removeFirst();
+            }
+        }
+    }
+
+    /** A node that was never started (breaker open, run cancelled): done, without a slot. */
+    void nodeSkipped() {
+        skipped.incrementAndGet();
+        done.incrementAndGet();
     }
 
     String line() {
         int d = done.get();
-        return String.format(Locale.ROOT, "[lazarus] %s: %d/%d done, %d failed, %d in flight, %.1f s", scenario, d,
-                total, failed.get(), Math.max(0, started.get() - d), (System.nanoTime() - startNanos) / 1e9);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "[lazarus] %s: %d/%d done, %d failed, %d in flight, %.1f s, %.0f nodes/min", scenario, d, total,
+                failed.get(), inFlight.size(), seconds, seconds > 0 ? (d - skipped.get()) * 60 / seconds : 0));
+        if (skipped.get() > 0) {
+            b.append(", ").append(skipped.get()).append(" skipped");
+        }
+        synchronized (recent) {
+            if (!recent.isEmpty()) {
+                long f = recent.stream().filter(x -> x).count();
+                b.append(String.format(Locale.ROOT, ", error rate %.0f%% of the last %d", 100.0 * f / recent.size(),
+                        recent.size()));
+            }
+        }
+        long now = System.nanoTime();
+        String slowest = inFlight.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).limit(3)
+                .map(e -> e.getKey() + " " + (now - e.getValue()) / 1_000_000_000L + " s")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!slowest.isEmpty()) {
+            b.append("; slowest in flight: ").append(slowest);
+        }
+        return b.toString();
     }
 
     private void print() {

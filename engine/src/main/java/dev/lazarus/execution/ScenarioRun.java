@@ -16,6 +16,8 @@ import dev.lazarus.engine.ResurrectionRoundDescriptor;
 import dev.lazarus.engine.ScenarioDescriptor;
 import dev.lazarus.engine.ShardDescriptor;
 import dev.lazarus.engine.VerdictDescriptor;
+import dev.lazarus.control.Cancellation;
+import dev.lazarus.control.ErrorBudget;
 import dev.lazarus.extension.NodeHooks;
 import dev.lazarus.gatekeeper.Gatekeeper;
 import dev.lazarus.gatekeeper.ResurrectionPolicy;
@@ -68,6 +70,7 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs one scenario: control plane → gold list on disk → one dynamic test per node, all in flight →
@@ -123,7 +126,8 @@ public final class ScenarioRun {
                     + runDir + ": " + e, e);
         }
         long startNanos = System.nanoTime();
-        try (Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
+        try (Cancellation cancellation = Cancellation.watch(config.cancelTimeout());
+                Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
             RunContext context = new RunContext(runId, config.name(), config.controlPlane(), runDir, journal.file(),
                     config.shard().label(), config.parameters());
             journal.append(new JournalEvent.RunStarted(Events.now(), runId, config.name(), config.controlPlane(),
@@ -168,7 +172,10 @@ public final class ScenarioRun {
                 observers.each(o -> o.goldListReady(context, gold));
                 boolean allSucceeded = false;
                 try {
-                    Dispatch dispatch = new Dispatch(context, journal, watchdog, hooks);
+                    ErrorBudget budget = config.maxFailures().map(m -> new ErrorBudget(m.of(gold.size()),
+                            LazarusParameters.MAX_FAILURES + "=" + m + " = " + m.of(gold.size()) + " of " + gold.size()))
+                            .orElseGet(ErrorBudget::unlimited);
+                    Dispatch dispatch = new Dispatch(context, journal, watchdog, hooks, budget, cancellation);
                     // instances without a node are reported once, by the first shard
                     List<Unreachable> unreachable = shard.index() == 1 ? fleet.unreachable() : List.of();
                     OpenPass firstPass = runShard(dispatch, gold, selected.size(), unreachable);
@@ -177,8 +184,11 @@ public final class ScenarioRun {
                     fleet.runEnded(allSucceeded);
                 }
             }
+            if (cancellation.cancelled()) {
+                journal.append(new JournalEvent.RunCancelled(Events.now(), cancellation.reason()));
+            }
             journal.append(new JournalEvent.RunFinished(Events.now(), runId,
-                    Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), false));
+                    Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), cancellation.cancelled()));
             RunResult result = RunReplay.of(journal.file()).result();
             runVerdicts(result.assessment(), result.registry());
             observers.each(o -> o.runFinished(context, result));
@@ -214,7 +224,19 @@ public final class ScenarioRun {
     }
 
     /** What every pass of a run shares: where it journals, its watchdog timeout and the node hooks. */
-    private record Dispatch(RunContext context, Journal journal, WatchdogTimeout watchdog, NodeHooks hooks) {
+    private record Dispatch(RunContext context, Journal journal, WatchdogTimeout watchdog, NodeHooks hooks,
+            ErrorBudget budget, Cancellation cancellation) {
+
+        /** Why no further node may start, if one may not. */
+        Optional<String[]> stop() {
+            if (cancellation.cancelled()) {
+                return Optional.of(new String[] {cancellation.reason(), "cancelled"});
+            }
+            if (budget.tripped()) {
+                return Optional.of(new String[] {budget.reason(), "circuit_open"});
+            }
+            return Optional.empty();
+        }
     }
 
     /** One attempt to run: the node, its attempt number, and the attempt it resurrects (null for the first). */
@@ -270,7 +292,7 @@ public final class ScenarioRun {
                         a.untraceable().stream().map(RegistryEntry::threadUuid).toList(), a.candidates(),
                         a.invariantHolds(), a.arithmetic()));
                 boolean clean = a.ghosts().isEmpty() && a.candidates().isEmpty();
-                if (clean || round > policy.rounds()) {
+                if (clean || round > policy.rounds() || dispatch.stop().isPresent()) {
                     held.failRest(TestExecutionResult.successful());
                     return clean;
                 }
@@ -392,22 +414,40 @@ public final class ScenarioRun {
                         config.progressInterval().orElse(Duration.ofSeconds(terminal ? 1 : 5)), System.out, terminal)) {
             AttemptEnvironment env = new AttemptEnvironment(config, config.shard().label(), dispatch.journal(), SSH_CONFIG, ssh,
                     new HandshakePermits(config.handshakePermits()), streamWatchdog, drainers, dispatch.hooks());
-            for (Planned p : planned) {
-                NodeTestDescriptor test = new NodeTestDescriptor(container.getUniqueId(), p.node().publicIp(),
-                        p.attempt());
-                if (!window.tryAcquire(attemptBound.toMillis() + 60_000, TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("no node finished within the attempt bound " + attemptBound);
-                }
-                container.addChild(test);
-                listener.dynamicTestRegistered(test);
-                NodeRun run = new NodeRun(test, p, env, dispatch.context(), progress,
-                        deferFailures ? deferred::add : null, () -> {
-                    window.release();
-                    finished.countDown();
-                });
-                workers.execute(() -> run.work(harnessWatchdog, attemptBound));
-            }
             long waitMillis = attemptBound.toMillis() + 60_000;
+            int batchSize = config.batch().orElse(planned.size());
+            for (int from = 0; from < planned.size(); from += batchSize) {
+                List<Planned> batch = planned.subList(from, Math.min(planned.size(), from + batchSize));
+                CountDownLatch batchDone = new CountDownLatch(batch.size());
+                for (Planned p : batch) {
+                    NodeTestDescriptor test = new NodeTestDescriptor(container.getUniqueId(), p.node().publicIp(),
+                            p.attempt());
+                    if (!window.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("no node finished within the attempt bound " + attemptBound);
+                    }
+                    container.addChild(test);
+                    listener.dynamicTestRegistered(test);
+                    Runnable onFinished = () -> {
+                        window.release();
+                        finished.countDown();
+                        batchDone.countDown();
+                    };
+                    Optional<String[]> stop = dispatch.stop();
+                    if (stop.isPresent()) {
+                        skip(dispatch, test, p, stop.get()[0], stop.get()[1], progress);
+                        onFinished.run();
+                        continue;
+                    }
+                    NodeRun run = new NodeRun(test, p, env, dispatch, progress, deferFailures ? deferred::add : null,
+                            onFinished);
+                    workers.execute(() -> run.work(harnessWatchdog, attemptBound));
+                }
+                // the next batch starts when this one has ended (Ansible's serial)
+                if (!batchDone.await(waitMillis, TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("a batch still running " + waitMillis + " ms after its last node "
+                            + "started, past every attempt's hard bound: a harness bug");
+                }
+            }
             if (!finished.await(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("nodes still running " + waitMillis + " ms after the last one started, "
                         + "past every attempt's hard bound: a harness bug");
@@ -424,6 +464,25 @@ public final class ScenarioRun {
             workers.awaitTermination(10, TimeUnit.SECONDS);
             drainers.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * A node that is not started because the breaker is open or the run was cancelled: it gets an entry
+     * ({@code skipped} with the reason's tag) and its test ends aborted with the reason.
+     */
+    private void skip(Dispatch dispatch, NodeTestDescriptor test, Planned p, String reason, String tag,
+            ProgressLine progress) {
+        String uuid = UUID.randomUUID().toString();
+        Node node = p.node();
+        Journal journal = dispatch.journal();
+        journal.append(new JournalEvent.AttemptStarted(Events.now(), uuid, node.publicIp(), node.privateIp(),
+                p.attempt(), scenario.config().shard().label(), ProcessHandle.current().pid(), "run-control",
+                p.previousThreadUuid()));
+        journal.append(new JournalEvent.AttemptFinished(Events.now(), uuid, node.publicIp(), Status.SKIPPED,
+                List.of(Status.SKIPPED.tag(), tag), null, null, reason, null));
+        listener.executionStarted(test);
+        progress.nodeSkipped();
+        listener.executionFinished(test, TestExecutionResult.aborted(new TestAbortedException("skipped: " + reason)));
     }
 
     /** Instances the control plane could not hand over still get a verdict each, by id. */
@@ -481,12 +540,12 @@ public final class ScenarioRun {
     }
 
     /** One node's test: its worker, its hard bound, and the guarantee that it finishes exactly once. */
-    private final class NodeRun {
+    private final class NodeRun implements Cancellation.InFlight {
         private final NodeTestDescriptor test;
         private final Node node;
         private final String previousThreadUuid;
         private final AttemptEnvironment env;
-        private final RunContext context;
+        private final Dispatch dispatch;
         private final ProgressLine progress;
         private final Runnable onFinished;
         private final String threadUuid = UUID.randomUUID().toString();
@@ -498,14 +557,14 @@ public final class ScenarioRun {
         /** Where failed results go to wait for the gatekeeper; null to finish them at once. */
         private final Consumer<Deferred> defer;
 
-        NodeRun(NodeTestDescriptor test, Planned planned, AttemptEnvironment env, RunContext context,
+        NodeRun(NodeTestDescriptor test, Planned planned, AttemptEnvironment env, Dispatch dispatch,
                 ProgressLine progress, Consumer<Deferred> defer, Runnable onFinished) {
             this.defer = defer;
             this.test = test;
             this.node = planned.node();
             this.previousThreadUuid = planned.previousThreadUuid();
             this.env = env;
-            this.context = context;
+            this.dispatch = dispatch;
             this.progress = progress;
             this.onFinished = onFinished;
         }
@@ -513,8 +572,9 @@ public final class ScenarioRun {
         void work(ScheduledExecutorService harnessWatchdog, Duration bound) {
             worker = Thread.currentThread();
             listener.executionStarted(test);
-            progress.nodeStarted();
+            progress.nodeStarted(node.publicIp());
             var deadline = harnessWatchdog.schedule(() -> overran(bound), bound.toMillis(), TimeUnit.MILLISECONDS);
+            dispatch.cancellation().started(this);
             try {
                 Verdict verdict = new NodeAttempt(node, threadUuid, test.attempt(), previousThreadUuid, env, this::record,
                         session::set).run();
@@ -527,6 +587,19 @@ public final class ScenarioRun {
                         null, "the harness failed around the attempt: " + e, NodeAttempt.stackOf(e)));
             } finally {
                 deadline.cancel(false);
+                dispatch.cancellation().finished(this);
+            }
+        }
+
+        /** The run is being cancelled: this attempt ends now, {@code interrupted}, and its session is closed. */
+        @Override
+        public void cancel(String reason) {
+            finish(new Verdict(Status.STUB, List.of(Status.STUB.tag(), "interrupted", "cancelled"), null, null,
+                    reason + " while this attempt ran", null));
+            Optional.ofNullable(session.get()).ifPresent(NodeSession::close);
+            Thread w = worker;
+            if (w != null) {
+                w.interrupt();
             }
         }
 
@@ -568,7 +641,7 @@ public final class ScenarioRun {
                 done.set(true);
             }
             try {
-                progress.nodeFinished(false);
+                progress.nodeFinished(node.publicIp(), false);
                 failed(new NodeInstallFailure(
                         "the worker vanished without a verdict (" + e.getMessage() + "); see verdict: ghosts"));
             } finally {
@@ -591,9 +664,9 @@ public final class ScenarioRun {
                 entry = Registry.replay(events).entries().get(0);
             }
             try {
-                observers.each(o -> o.attemptFinished(context, entry));
+                observers.each(o -> o.attemptFinished(dispatch.context(), entry));
                 boolean success = verdict.status().isSuccess();
-                progress.nodeFinished(success);
+                progress.nodeFinished(node.publicIp(), success);
                 if (success) {
                     listener.executionFinished(test, TestExecutionResult.successful());
                 } else {
@@ -605,6 +678,13 @@ public final class ScenarioRun {
         }
 
         private void failed(NodeInstallFailure failure) {
+            ErrorBudget budget = dispatch.budget();
+            if (!dispatch.cancellation().cancelled() && budget.failed(node.publicIp())) {
+                dispatch.journal().append(new JournalEvent.BreakerTripped(Events.now(), budget.failures(),
+                        budget.allowed(), budget.setting()));
+                System.out.println("[lazarus] " + budget.reason() + ": the breaker is open, no new node attempt "
+                        + "starts; nodes in flight finish");
+            }
             if (defer != null) {
                 defer.accept(new Deferred(test, failure));
             } else {

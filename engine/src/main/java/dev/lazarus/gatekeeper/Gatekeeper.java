@@ -85,6 +85,7 @@ public final class Gatekeeper {
             case WATCHDOG_TIMEOUT, SSH_RETRY_FAILED, SSH_INITIATED_FAILED -> Rule.retry(entry.status().tag());
             case INSTALL_FAILED -> tags.contains("future_exception") ? Rule.retry("future_exception")
                     : Rule.deny("install_failed: the install ran and failed on the node");
+            case SKIPPED -> Rule.deny("skipped: the node was never started (error budget or cancellation)");
             case STUB -> Rule.deny("stub: the command failed without saying why; a rerun would say the same");
             default -> Rule.deny(entry.status().tag() + " is not retried");
         };

@@ -24,6 +24,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = JournalEvent.AttemptFinished.class, name = "attempt_finished"),
     @JsonSubTypes.Type(value = JournalEvent.MonitorPass.class, name = "monitor_pass"),
     @JsonSubTypes.Type(value = JournalEvent.ShardMissing.class, name = "shard_missing"),
+    @JsonSubTypes.Type(value = JournalEvent.BreakerTripped.class, name = "breaker_tripped"),
+    @JsonSubTypes.Type(value = JournalEvent.RunCancelled.class, name = "run_cancelled"),
     @JsonSubTypes.Type(value = JournalEvent.GatekeeperDecision.class, name = "gatekeeper_decision"),
     @JsonSubTypes.Type(value = JournalEvent.RunFinished.class, name = "run_finished"),
 })
@@ -147,6 +149,14 @@ public sealed interface JournalEvent {
      */
     record GatekeeperDecision(String ts, int round, String publicIp, String previousThreadUuid, boolean resurrect,
             String reason) implements JournalEvent {
+    }
+
+    /** The error budget was exceeded: from here on no node attempt starts. */
+    record BreakerTripped(String ts, int failures, int allowed, String setting) implements JournalEvent {
+    }
+
+    /** The run was stopped from outside; attempts in flight end {@code interrupted}, nodes not started are skipped. */
+    record RunCancelled(String ts, String reason) implements JournalEvent {
     }
 
     record RunFinished(String ts, String runId, long wallMillis, boolean interrupted) implements JournalEvent {

@@ -21,6 +21,11 @@ public enum Status {
     SSH_INITIATED_FAILED("ssh_initiated_failed"),
     /** Every SSH connect attempt failed. */
     SSH_RETRY_FAILED("ssh_retry_failed"),
+    /**
+     * The node was never started: the run's error budget was exceeded (tag {@code circuit_open}) or the run was
+     * cancelled (tag {@code cancelled}) first.
+     */
+    SKIPPED("skipped"),
     /** The gatekeeper scheduled this entry's node for another attempt. */
     GATEKEEPER_RESURRECT("gatekeeper_resurrect"),
     /** An entry that reached the end with no status: a harness bug made visible. */

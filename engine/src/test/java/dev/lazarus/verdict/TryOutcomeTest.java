@@ -51,9 +51,10 @@ class TryOutcomeTest {
     }
 
     @Test
-    void statusWireNamesAreTheSeeds() {
+    void statusWireNamesAreTheSeedsPlusRunControlsSkipped() {
         assertThat(Status.values()).extracting(Status::tag).containsExactly("install_success", "install_failed", "stub",
-                "watchdog_timeout", "ssh_initiated_failed", "ssh_retry_failed", "gatekeeper_resurrect", "no_tags");
+                "watchdog_timeout", "ssh_initiated_failed", "ssh_retry_failed", "skipped", "gatekeeper_resurrect",
+                "no_tags");
         assertThat(Status.fromTag("stub")).isEqualTo(Status.STUB);
     }
 }

@@ -79,6 +79,9 @@ public final class InjectionMatrix implements RunObserver {
         for (JournalEvent.InjectionPlanned p : planned) {
             injected.add(p.publicIp());
             RegistryEntry entry = firstByIp.get(p.publicIp());
+            if (entry != null && entry.status() == dev.lazarus.verdict.Status.SKIPPED) {
+                continue; // never started (error budget, cancellation): the fault never had its chance to act
+            }
             String actual = ghosts.contains(p.publicIp()) ? "ghost" : entry == null ? "none" : entry.status().tag();
             List<String> tags = entry == null ? List.of() : entry.tags();
             boolean detected = actual.equals(p.expectedStatus())
@@ -96,7 +99,8 @@ public final class InjectionMatrix implements RunObserver {
                 continue;
             }
             RegistryEntry entry = firstByIp.get(ip);
-            if (ghosts.contains(ip) || entry == null || !entry.status().isSuccess()) {
+            boolean skipped = entry != null && entry.status() == dev.lazarus.verdict.Status.SKIPPED;
+            if (!skipped && (ghosts.contains(ip) || entry == null || !entry.status().isSuccess())) {
                 falseAlarmIps.add(ip);
             }
         }

@@ -33,6 +33,27 @@ public final class ConsoleRecap implements RunObserver {
         out.flush();
     }
 
+    private static double wall0(RunResult result) {
+        return result.wall().toMillis() / 1000.0;
+    }
+
+    /** Throughput, and when and why the breaker tripped or the run was cancelled (from the journal). */
+    private static void runControl(StringBuilder b, RunContext run, int gold, double wall) {
+        List<dev.lazarus.journal.JournalEvent> events = dev.lazarus.journal.JournalReader.read(run.journal()).events();
+        if (wall > 0) {
+            line(b, "throughput", String.format(Locale.ROOT, "%.0f nodes/min", gold * 60 / wall));
+        }
+        for (dev.lazarus.journal.JournalEvent e : events) {
+            if (e instanceof dev.lazarus.journal.JournalEvent.BreakerTripped t) {
+                line(b, "breaker", "TRIPPED at " + t.ts() + " after " + t.failures() + " failures (" + t.setting()
+                        + "): nodes not started then are skipped (circuit_open)");
+            } else if (e instanceof dev.lazarus.journal.JournalEvent.RunCancelled c) {
+                line(b, "cancelled", c.ts() + ": " + c.reason() + "; attempts in flight are interrupted, nodes not "
+                        + "started are skipped (cancelled)");
+            }
+        }
+    }
+
     /** The slowest node's own critical path: the durations of its commands, from the journal. */
     static double ideal(RunResult result) {
         return result.registry().finalEntries().stream()
@@ -63,6 +84,7 @@ public final class ConsoleRecap implements RunObserver {
             line(b, "resurrection", resurrected.size() + " attempt(s) after the first pass · " + recovered
                     + " node(s) recovered to install_success (earlier attempts kept, marked superseded)");
         }
+        runControl(b, run, a.gold().size(), wall0(result));
         line(b, "untraceable", a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
         line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));

@@ -7,6 +7,7 @@ import dev.lazarus.journal.JournalCodec;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
 import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.monitor.Monitor;
 import dev.lazarus.monitor.RunReplay;
 import dev.lazarus.registry.RegistryEntry;
 import dev.lazarus.reports.Rebuild;
@@ -69,6 +70,38 @@ class CrashRecoveryTest {
         long listed = lines(dir.resolve("total_registry_ips_artifact.log")) + lines(dir.resolve("missing_registry_ips_artifact.log"));
         assertThat(listed).isEqualTo(200);
         assertThat(lines(dir.resolve("aggregate_chunk_gold_ip_list.log"))).isEqualTo(200);
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aSigtermEndsTheRunWithinItsBoundWithEveryNodeAccountedFor() throws Exception {
+        Process child = startChild("lazarus.embedded.speed=2", "lazarus.concurrency=60", "lazarus.cancel.timeout=30s");
+        Path journal;
+        long signalled;
+        try {
+            journal = awaitJournal(60);
+            awaitInFlight(journal, 50, 60);
+            signalled = System.nanoTime();
+            child.destroy(); // SIGTERM: the shutdown hook cancels the run and lets it write its end
+            assertThat(child.waitFor(45, TimeUnit.SECONDS)).as("the child ends within the cancel bound").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - signalled)).isLessThan(45);
+
+        List<JournalEvent> events = JournalReader.read(journal).events();
+        assertThat(events).anyMatch(JournalEvent.RunCancelled.class::isInstance);
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(JournalEvent.RunFinished.class,
+                f -> assertThat(f.interrupted()).isTrue());
+        FleetAssessment a = Monitor.assess(dev.lazarus.registry.Registry.replay(events));
+        assertThat(a.ghosts()).as("every node accounted for").isEmpty();
+        assertThat(a.finalEntryByIp()).hasSize(200);
+        assertThat(a.invariantHolds()).isTrue();
+        assertThat(a.finalEntryByIp().values()).anySatisfy(e -> assertThat(e.tags()).contains("interrupted", "cancelled"))
+                .anySatisfy(e -> assertThat(e.tags()).containsExactly("skipped", "cancelled"));
+        // the reports were still written, by the run itself
+        assertThat(journal.getParent().resolve("run_summary.json")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("child.log"))).contains("cancelling the run");
     }
 
     private Process startChild(String... parameters) throws IOException {

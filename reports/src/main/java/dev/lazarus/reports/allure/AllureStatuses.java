@@ -11,6 +11,7 @@ import java.util.List;
  *   <li>{@code passed}: {@code install_success};</li>
  *   <li>{@code failed}: the node answered and the verdict is about the node: {@code install_failed} (classified),
  *       {@code stub} (silent failure), {@code ssh_retry_failed}, {@code ssh_initiated_failed};</li>
+ *   <li>{@code skipped}: never started, the error budget was exceeded or the run was cancelled first;</li>
  *   <li>{@code broken}: the harness could not see the attempt through: a crash ({@code future_exception}), a
  *       watchdog end ({@code watchdog_timeout}), a killed run ({@code interrupted}), a ghost (no verdict).</li>
  * </ul>
@@ -27,6 +28,9 @@ final class AllureStatuses {
         }
         if (e.status() == Status.INSTALL_SUCCESS) {
             return io.qameta.allure.model.Status.PASSED;
+        }
+        if (e.status() == Status.SKIPPED) {
+            return io.qameta.allure.model.Status.SKIPPED;
         }
         List<String> tags = e.tags();
         if (e.status() == Status.WATCHDOG_TIMEOUT || tags.contains("future_exception") || tags.contains("interrupted")) {
