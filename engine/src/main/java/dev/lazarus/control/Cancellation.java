@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stopping a run from outside (Ctrl-C or SIGTERM in CI, an IDE's stop button, Surefire's timeout): a JVM
  * shutdown hook marks the run cancelled, ends every attempt in flight (its node gets an {@code interrupted}
- * verdict), and waits, within a bound, for the run to write its journal's end and its reports. Registered
- * for one run and removed when it ends.
+ * verdict), and waits, within a bound, for the run to write its journal's end and its reports. A second
+ * signal while that is under way halts the JVM at once ({@link Signals}). Registered for one run and removed
+ * when it ends.
  */
 public final class Cancellation implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class Cancellation implements AutoCloseable {
     private final CountDownLatch runEnded = new CountDownLatch(1);
     private final Duration bound;
     private final Thread hook;
+    private volatile Runnable restoreSignals = () -> { };
     private volatile String reason;
 
     private Cancellation(Duration bound) {
@@ -34,6 +36,7 @@ public final class Cancellation implements AutoCloseable {
     public static Cancellation watch(Duration bound) {
         Cancellation c = new Cancellation(bound);
         Runtime.getRuntime().addShutdownHook(c.hook);
+        c.restoreSignals = Signals.install(Signals.forJvm()); // a second Ctrl-C or SIGTERM halts at once
         return c;
     }
 
@@ -88,6 +91,7 @@ public final class Cancellation implements AutoCloseable {
     @Override
     public void close() {
         runEnded.countDown();
+        restoreSignals.run();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException | IllegalArgumentException e) {
