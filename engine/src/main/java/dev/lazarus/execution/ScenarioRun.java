@@ -140,8 +140,10 @@ public final class ScenarioRun {
             List<NodeLifecycle.RunPart> parts = extensions.stream()
                     .map(e -> e.forRun(config.scenarioClass(), config.parameters(), config.fleetSize(), knownAddresses))
                     .toList();
+            NodeLifecycle.InjectionJournal planned = (fault, ip, status, tags) -> journal.append(
+                    new JournalEvent.InjectionPlanned(Events.now(), fault, ip, status, tags));
             Map<String, String> planeParameters = new LinkedHashMap<>();
-            parts.forEach(part -> planeParameters.putAll(part.controlPlaneParameters()));
+            parts.forEach(part -> planeParameters.putAll(part.controlPlaneParameters(planned)));
             try (Fleet fleet = controlPlane.provision(new FleetRequest(config.fleetSize(), runId,
                     config.parameters().with(planeParameters), controlPlaneJournal))) {
                 if (fleet.nodes().isEmpty() && fleet.unreachable().isEmpty()) {
@@ -165,7 +167,7 @@ public final class ScenarioRun {
                 Set<String> shardIps = new java.util.HashSet<>(gold.stream().map(Node::publicIp).toList());
                 NodeLifecycle.InjectionJournal injections = (fault, ip, status, tags) -> {
                     if (shardIps.contains(ip)) {
-                        journal.append(new JournalEvent.InjectionPlanned(Events.now(), fault, ip, status, tags));
+                        planned.planned(fault, ip, status, tags);
                     }
                 };
                 NodeHooks hooks = CompositeHooks.of(parts.stream().map(p -> p.nodeHooks(fleetIps, injections)).toList());

@@ -35,8 +35,11 @@ public interface NodeLifecycle {
         RunPart NONE = new RunPart() {
         };
 
-        /** Parameters the control plane should see (e.g. misbehaving simulated nodes, emulator faults). */
-        default Map<String, String> controlPlaneParameters() {
+        /**
+         * Parameters the control plane should see (e.g. misbehaving simulated nodes, emulator faults). Called
+         * before provisioning; control-plane injections are journaled through {@code journal} here, before they act.
+         */
+        default Map<String, String> controlPlaneParameters(InjectionJournal journal) {
             return Map.of();
         }
 
@@ -49,7 +52,10 @@ public interface NodeLifecycle {
         }
     }
 
-    /** Journals a planned injection: which fault, on which node, and what the run should then say of it. */
+    /**
+     * Journals a planned injection: which fault, on which node (null for a control-plane fault), and what the
+     * run should then say of it.
+     */
     @FunctionalInterface
     interface InjectionJournal {
         void planned(String fault, String publicIp, String expectedStatus, List<String> expectedTags);

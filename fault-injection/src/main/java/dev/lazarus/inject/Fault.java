@@ -34,10 +34,20 @@ public enum Fault {
     /** Accepts TCP, never sends a banner. */
     NO_BANNER(Site.NODE, "mute", "ssh_initiated_failed", List.of("ssh_connect_stall")),
     /** Sends its banner a second late, within the bound: must NOT be flagged. */
-    SLOW_BANNER(Site.NODE, "slow-banner", "install_success", List.of());
+    SLOW_BANNER(Site.NODE, "slow-banner", "install_success", List.of()),
+    /**
+     * The EC2 API throttles this share of calls ({@code RequestLimitExceeded}): the control plane must retry
+     * through it, record it, and leave every node's install untouched. ec2-emulated only.
+     */
+    THROTTLE(Site.CONTROL_PLANE, null, "install_success", List.of("throttled")),
+    /** Instances that never get a public IP: each must be reported by id, never dropped. ec2-emulated only. */
+    NO_IP(Site.CONTROL_PLANE, null, "unreachable", List.of("no_public_ip"));
 
     /** Where a fault acts. */
-    enum Site { BEFORE_CONNECT, AFTER_CONNECT, AFTER_FIRST_COMMAND, BEFORE_SUCCESS, NODE }
+    enum Site { BEFORE_CONNECT, AFTER_CONNECT, AFTER_FIRST_COMMAND, BEFORE_SUCCESS, NODE, CONTROL_PLANE }
+
+    /** The control plane whose emulator acts the control-plane faults. */
+    static final String EMULATED_EC2 = "ec2-emulated";
 
     final Site site;
     final String behaviour;
@@ -57,6 +67,11 @@ public enum Fault {
 
     public List<String> expectedTags() {
         return expectedTags;
+    }
+
+    /** Whether the fault acts through the control plane (the EC2 emulator) rather than on a node. */
+    public boolean isControlPlane() {
+        return site == Site.CONTROL_PLANE;
     }
 
     /** Whether the run must leave this node {@code install_success} (the fault is noise, not failure). */

@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class FaultInjection implements NodeLifecycle {
 
     static final String BEHAVIOURS = "lazarus.embedded.behaviours";
+    static final String THROTTLE_RATE = "lazarus.ec2-emulated.throttle-rate";
+    static final String NEVER_IP = "lazarus.ec2-emulated.never-ip";
 
     @Override
     public void validate(Class<?> scenarioClass, Parameters parameters, int fleetSize,
@@ -35,7 +37,8 @@ public final class FaultInjection implements NodeLifecycle {
         }
         return new RunPart() {
             @Override
-            public Map<String, String> controlPlaneParameters() {
+            public Map<String, String> controlPlaneParameters(InjectionJournal journal) {
+                Map<String, String> out = new HashMap<>();
                 List<String> specs = new ArrayList<>();
                 parameters.get(BEHAVIOURS).ifPresent(specs::add);
                 plan.byPosition().forEach((position, fault) -> {
@@ -43,7 +46,20 @@ public final class FaultInjection implements NodeLifecycle {
                         specs.add(position + "=" + fault.behaviour);
                     }
                 });
-                return specs.isEmpty() ? Map.of() : Map.of(BEHAVIOURS, String.join("; ", specs));
+                if (!specs.isEmpty()) {
+                    out.put(BEHAVIOURS, String.join("; ", specs));
+                }
+                plan.throttleRate().ifPresent(rate -> {
+                    journal.planned(Fault.THROTTLE.name(), null, Fault.THROTTLE.expectedStatus,
+                            List.of("throttled", "rate_" + rate));
+                    out.put(THROTTLE_RATE, String.valueOf(rate));
+                });
+                if (!plan.noIp().isEmpty()) {
+                    plan.noIp().forEach(index -> journal.planned(Fault.NO_IP.name(), null, Fault.NO_IP.expectedStatus,
+                            List.of("no_public_ip", "launch_index_" + index)));
+                    out.put(NEVER_IP, String.join(",", plan.noIp().stream().map(String::valueOf).toList()));
+                }
+                return out;
             }
 
             @Override

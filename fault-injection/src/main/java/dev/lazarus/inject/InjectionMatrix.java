@@ -52,7 +52,10 @@ public final class InjectionMatrix implements RunObserver {
         if (planned.isEmpty()) {
             return;
         }
-        Matrix matrix = compare(planned, result.registry());
+        List<JournalEvent.ControlPlaneEvent> plane = JournalReader.read(run.journal()).events().stream()
+                .filter(JournalEvent.ControlPlaneEvent.class::isInstance).map(JournalEvent.ControlPlaneEvent.class::cast)
+                .toList();
+        Matrix matrix = compare(planned, result.registry(), plane);
         ObjectMapper json = JournalCodec.mapper();
         write(run.runDir().resolve(JSON), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(matrix));
         String table = render(matrix);
@@ -66,6 +69,20 @@ public final class InjectionMatrix implements RunObserver {
      * false alarm.
      */
     public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, Registry registry) {
+        return compare(planned, registry, List.of());
+    }
+
+    /**
+     * Control-plane injections (no IP) are checked against what the control plane journaled: throttling is
+     * detected when throttled calls were counted; each instance without an IP when one was reported unreachable.
+     */
+    public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, Registry registry,
+            List<JournalEvent.ControlPlaneEvent> plane) {
+        long throttled = plane.stream().filter(e -> "api_calls".equals(e.kind()) && e.details() != null)
+                .mapToLong(e -> e.details().get("throttled") instanceof Number n ? n.longValue() : 0).sum();
+        List<String> unreachable = plane.stream().filter(e -> "instance_unreachable".equals(e.kind()))
+                .map(e -> String.valueOf(e.details().get("instance_id"))).toList();
+        int unreachableLeft = unreachable.size();
         Map<String, RegistryEntry> firstByIp = new HashMap<>();
         registry.finalEntries().stream().filter(e -> e.attempt() == 1).forEach(e -> firstByIp.put(e.publicIp(), e));
         Set<String> ghosts = new HashSet<>(registry.goldIps());
@@ -77,6 +94,18 @@ public final class InjectionMatrix implements RunObserver {
         List<Check> checks = new ArrayList<>();
         Set<String> injected = new HashSet<>();
         for (JournalEvent.InjectionPlanned p : planned) {
+            if (p.publicIp() == null) {
+                boolean detected = p.fault().equals(Fault.THROTTLE.name()) ? throttled > 0 : unreachableLeft-- > 0;
+                String actual = p.fault().equals(Fault.THROTTLE.name()) ? throttled + " throttled call(s)"
+                        : unreachable.size() + " unreachable instance(s)";
+                checks.add(new Check(p.fault(), null, p.expectedStatus(), p.expectedTags(), actual, List.of(), detected));
+                int[] c = counts.computeIfAbsent(p.fault(), f -> new int[2]);
+                c[0]++;
+                if (detected) {
+                    c[1]++;
+                }
+                continue;
+            }
             injected.add(p.publicIp());
             RegistryEntry entry = firstByIp.get(p.publicIp());
             if (entry != null && entry.status() == dev.lazarus.verdict.Status.SKIPPED) {
@@ -103,6 +132,10 @@ public final class InjectionMatrix implements RunObserver {
             if (!skipped && (ghosts.contains(ip) || entry == null || !entry.status().isSuccess())) {
                 falseAlarmIps.add(ip);
             }
+        }
+        long noIpPlanned = planned.stream().filter(p -> p.fault().equals(Fault.NO_IP.name())).count();
+        for (int i = (int) noIpPlanned; i < unreachable.size(); i++) {
+            falseAlarmIps.add("instance " + unreachable.get(i));
         }
         List<Row> rows = new ArrayList<>();
         int missed = 0;

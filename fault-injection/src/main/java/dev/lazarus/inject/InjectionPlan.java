@@ -24,14 +24,29 @@ final class InjectionPlan {
     /** Faults by node: 1-based position in the fleet, or an explicit IP when positions are unknown. */
     private final Map<Integer, Fault> byPosition;
     private final Map<String, Fault> byIp;
+    /** The share of EC2 API calls throttled, when {@link Fault#THROTTLE} is on. */
+    private final Optional<Double> throttleRate;
+    /** Launch indexes (1-based) of the instances that never get a public IP ({@link Fault#NO_IP}). */
+    private final List<Integer> noIp;
 
-    private InjectionPlan(Map<Integer, Fault> byPosition, Map<String, Fault> byIp) {
+    private InjectionPlan(Map<Integer, Fault> byPosition, Map<String, Fault> byIp, Optional<Double> throttleRate,
+            List<Integer> noIp) {
         this.byPosition = byPosition;
         this.byIp = byIp;
+        this.throttleRate = throttleRate;
+        this.noIp = List.copyOf(noIp);
     }
 
     boolean isEmpty() {
-        return byPosition.isEmpty() && byIp.isEmpty();
+        return byPosition.isEmpty() && byIp.isEmpty() && throttleRate.isEmpty() && noIp.isEmpty();
+    }
+
+    Optional<Double> throttleRate() {
+        return throttleRate;
+    }
+
+    List<Integer> noIp() {
+        return noIp;
     }
 
     Map<Integer, Fault> byPosition() {
@@ -74,6 +89,29 @@ final class InjectionPlan {
 
     static InjectionPlan of(Class<?> scenarioClass, Parameters p, int fleetSize, Optional<List<String>> known) {
         Map<Fault, Selection> selections = selections(scenarioClass, p);
+        Map<Fault, Selection> controlPlane = new EnumMap<>(Fault.class);
+        selections.entrySet().removeIf(e -> {
+            if (e.getKey().site == Fault.Site.CONTROL_PLANE) {
+                controlPlane.put(e.getKey(), e.getValue());
+                return true;
+            }
+            return false;
+        });
+        if (!controlPlane.isEmpty()) {
+            String plane = dev.lazarus.config.ScenarioConfig.resolve(scenarioClass, p).controlPlane();
+            if (!plane.equals(Fault.EMULATED_EC2)) {
+                throw new LazarusConfigurationException(PREFIX + controlPlane.keySet().iterator().next().name()
+                        + ": control-plane faults act through the EC2 emulator; allowed with lazarus.control-plane="
+                        + Fault.EMULATED_EC2 + ", not " + plane);
+            }
+        }
+        Optional<Double> throttle = Optional.ofNullable(controlPlane.get(Fault.THROTTLE)).map(s -> {
+            if (s.fraction() < 0) {
+                throw new LazarusConfigurationException(PREFIX + "THROTTLE: give the share of API calls to throttle, "
+                        + "0..1 (e.g. 0.3 or 30%)");
+            }
+            return s.fraction();
+        });
         Map<Integer, Fault> byPosition = new LinkedHashMap<>();
         Map<String, Fault> byIp = new LinkedHashMap<>();
         for (Map.Entry<Fault, Selection> e : selections.entrySet()) {
@@ -115,7 +153,25 @@ final class InjectionPlan {
                 byPosition.put(pool.get(next++), e.getKey());
             }
         }
-        return new InjectionPlan(byPosition, byIp);
+        // instances without an IP never become nodes: they take launch indexes no node fault uses
+        List<Integer> noIp = new ArrayList<>();
+        Selection noIpSelection = controlPlane.get(Fault.NO_IP);
+        if (noIpSelection != null) {
+            if (!noIpSelection.ips().isEmpty()) {
+                throw new LazarusConfigurationException(PREFIX + "NO_IP: give a count or a fraction of the instances; "
+                        + "their IPs are what they never get");
+            }
+            int wanted = noIpSelection.countFor(fleetSize);
+            if (next + wanted > pool.size()) {
+                throw new LazarusConfigurationException(PREFIX + "NO_IP: not enough instances left for " + wanted
+                        + " in a fleet of " + fleetSize);
+            }
+            for (int i = 0; i < wanted; i++) {
+                noIp.add(pool.get(next++));
+            }
+            Collections.sort(noIp);
+        }
+        return new InjectionPlan(byPosition, byIp, throttle, noIp);
     }
 
     private static void claim(Map<Integer, Fault> byPosition, int position, Fault fault, String ip) {

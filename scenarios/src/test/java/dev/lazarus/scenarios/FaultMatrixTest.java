@@ -68,7 +68,8 @@ class FaultMatrixTest {
 
         List<JournalEvent> events = Runs.events(out);
         List<JournalEvent.InjectionPlanned> planned = planned(events);
-        assertThat(planned).hasSize(2 * Fault.values().length);
+        List<Fault> nodeFaults = Arrays.stream(Fault.values()).filter(f -> !f.isControlPlane()).toList();
+        assertThat(planned).hasSize(2 * nodeFaults.size());
         assertThat(planned.stream().map(JournalEvent.InjectionPlanned::publicIp).distinct()).hasSize(planned.size());
         int firstAttempt = events.indexOf(events.stream().filter(JournalEvent.AttemptStarted.class::isInstance)
                 .findFirst().orElseThrow());
@@ -110,7 +111,7 @@ class FaultMatrixTest {
                 .haveExactly(1, event(test(), displayName("verdict: accounting invariant"), finishedSuccessfully()));
 
         // JUnit's view: one failed node test per failing fault, everything else green
-        long failing = Arrays.stream(Fault.values()).filter(f -> !f.expectsSuccess()).count() * 2;
+        long failing = nodeFaults.stream().filter(f -> !f.expectsSuccess()).count() * 2;
         results.testEvents().assertStatistics(s -> s.started(512 + 3).failed(failing + 1).succeeded(512 - failing + 2));
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName("FaultMatrix"),
                 finishedSuccessfully()));
@@ -120,7 +121,7 @@ class FaultMatrixTest {
         JsonNode matrix = JournalCodec.mapper().readTree(dir.resolve(InjectionMatrix.JSON).toFile());
         assertThat(matrix.get("missed").asInt()).isZero();
         assertThat(matrix.get("false_alarms").asInt()).isZero();
-        assertThat(matrix.get("rows")).hasSize(Fault.values().length + 1);
+        assertThat(matrix.get("rows")).hasSize(nodeFaults.size() + 1);
         matrix.get("rows").forEach(row -> {
             if (!row.get("fault").asText().equals("(clean nodes)")) {
                 assertThat(row.get("injected").asInt()).as(row.toString()).isEqualTo(2);
@@ -165,7 +166,34 @@ class FaultMatrixTest {
     }
 
     @Test
+    void controlPlaneFaultsActThroughTheEc2EmulatorAndAreDetectedToo() throws Exception {
+        EngineExecutionResults results = run(EmbeddedRunTest.Tomcat16.class, "lazarus.control-plane", "ec2-emulated",
+                "lazarus.fleet.size", "8", "lazarus.ec2.ip-timeout", "2s",
+                "lazarus.inject.THROTTLE", "0.3", "lazarus.inject.NO_IP", "2", "lazarus.inject.FORCE_TOMCAT_FAIL", "1");
+
+        List<JournalEvent> events = Runs.events(out);
+        int goldAt = events.indexOf(events.stream().filter(JournalEvent.GoldList.class::isInstance).findFirst()
+                .orElseThrow());
+        assertThat(events.subList(0, goldAt)).as("control-plane injections are journaled before provisioning acts")
+                .filteredOn(JournalEvent.InjectionPlanned.class::isInstance).hasSize(3);
+        results.testEvents().failed().assertThatEvents().filteredOn(e -> e.getTestDescriptor().getDisplayName()
+                .startsWith("instance ")).hasSize(2);
+
+        JsonNode matrix = JournalCodec.mapper().readTree(Runs.runDir(out).resolve(InjectionMatrix.JSON).toFile());
+        assertThat(matrix.get("missed").asInt()).isZero();
+        assertThat(matrix.get("false_alarms").asInt()).isZero();
+        Map<String, int[]> rows = new java.util.HashMap<>();
+        matrix.get("rows").forEach(r -> rows.put(r.get("fault").asText(),
+                new int[] {r.get("injected").asInt(), r.get("detected").asInt()}));
+        assertThat(rows.get("THROTTLE")).containsExactly(1, 1);
+        assertThat(rows.get("NO_IP")).containsExactly(2, 2);
+        assertThat(rows.get("FORCE_TOMCAT_FAIL")).containsExactly(1, 1);
+    }
+
+    @Test
     void badInjectionParametersFailTheScenarioNamingTheParameterAndTheAllowedValues() {
+        assertThat(failure("lazarus.inject.THROTTLE", "0.2")).contains("lazarus.inject.THROTTLE",
+                "lazarus.control-plane=ec2-emulated");
         assertThat(failure("lazarus.inject.FORCE_TOMCAT_FAIL_IDX7", "2"))
                 .contains("lazarus.inject.FORCE_TOMCAT_FAIL_IDX7", "allowed:", "FORCE_TOMCAT_FAIL_IDX1", "GHOST");
         assertThat(failure("lazarus.inject.GHOST", "1.5")).contains("lazarus.inject.GHOST", "0..1");
