@@ -73,13 +73,7 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
     }
 
     private static long seed(Parameters p) {
-        return p.get(SEED).map(raw -> {
-            try {
-                return Long.parseLong(raw);
-            } catch (NumberFormatException e) {
-                throw new LazarusConfigurationException(SEED + "='" + raw + "' is not a whole number");
-            }
-        }).orElse(0L);
+        return p.getLong(SEED, 0);
     }
 
     public static Map<Integer, Behaviour> behaviours(Parameters p, int fleetSize) {

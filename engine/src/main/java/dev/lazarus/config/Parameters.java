@@ -105,6 +105,17 @@ public final class Parameters {
         return value;
     }
 
+    /** A whole number such as a seed; any long is allowed. */
+    public long getLong(String key, long defaultValue) {
+        return get(key).map(raw -> {
+            try {
+                return Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                throw new LazarusConfigurationException(key + "='" + raw + "' is not a whole number");
+            }
+        }).orElse(defaultValue);
+    }
+
     public double getDouble(String key, double defaultValue, double min, double max) {
         Optional<String> raw = get(key);
         if (raw.isEmpty()) {

@@ -10,9 +10,7 @@ import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.registry.RegistryEntry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -165,12 +163,6 @@ public final class InjectionMatrix implements RunObserver {
     }
 
     private static void write(Path target, byte[] content) throws Exception {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.lazarus.extension.ArtifactFiles.write(target, content);
     }
 }

@@ -78,13 +78,7 @@ final class InjectionPlan {
     }
 
     static long seed(Parameters p) {
-        return p.get(SEED).map(raw -> {
-            try {
-                return Long.parseLong(raw);
-            } catch (NumberFormatException e) {
-                throw new LazarusConfigurationException(SEED + "='" + raw + "' is not a whole number");
-            }
-        }).orElse(0L);
+        return p.getLong(SEED, 0);
     }
 
     static InjectionPlan of(Class<?> scenarioClass, Parameters p, int fleetSize, Optional<List<String>> known) {

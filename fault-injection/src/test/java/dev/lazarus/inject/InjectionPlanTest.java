@@ -9,10 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.ConfigurationParameters;
 
 class InjectionPlanTest {
 
@@ -28,22 +26,7 @@ class InjectionPlanTest {
     static final List<String> GOLD = IntStream.rangeClosed(1, 200).mapToObj(i -> "127.0.1." + i).toList();
 
     static Parameters params(Map<String, String> values) {
-        return new Parameters(new ConfigurationParameters() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(values.get(key));
-            }
-
-            @Override
-            public Optional<Boolean> getBoolean(String key) {
-                return get(key).map(Boolean::parseBoolean);
-            }
-
-            @Override
-            public Set<String> keySet() {
-                return values.keySet();
-            }
-        });
+        return Parameters.of(values);
     }
 
     private static InjectionPlan plan(Class<?> scenario, Map<String, String> values) {

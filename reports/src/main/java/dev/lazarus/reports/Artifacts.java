@@ -1,10 +1,9 @@
 package dev.lazarus.reports;
 
+import dev.lazarus.extension.ArtifactFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -18,13 +17,7 @@ final class Artifacts {
     }
 
     static void write(Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ArtifactFiles.write(target, content);
     }
 
     /** One IP a line, in numeric order; an empty file when there are none ("all clear"). */
