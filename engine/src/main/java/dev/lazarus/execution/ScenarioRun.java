@@ -205,11 +205,11 @@ public final class ScenarioRun {
         return TestExecutionResult.successful();
     }
 
-    /** The nodes this run targets: all of them, or those an IDE asked to re-run. */
     private static List<JournalEvent.GoldNode> goldNodes(List<Node> nodes) {
         return nodes.stream().map(n -> new JournalEvent.GoldNode(n.publicIp(), n.privateIp(), n.instanceId())).toList();
     }
 
+    /** The nodes this run targets: all of them, or those an IDE asked to re-run. */
     private List<Node> select(List<Node> nodes) {
         Set<String> wanted = scenario.selectedIps();
         if (wanted.isEmpty()) {
@@ -230,15 +230,19 @@ public final class ScenarioRun {
             ErrorBudget budget, Cancellation cancellation) {
 
         /** Why no further node may start, if one may not. */
-        Optional<String[]> stop() {
+        Optional<Stop> stop() {
             if (cancellation.cancelled()) {
-                return Optional.of(new String[] {cancellation.reason(), "cancelled"});
+                return Optional.of(new Stop(cancellation.reason(), "cancelled"));
             }
             if (budget.tripped()) {
-                return Optional.of(new String[] {budget.reason(), "circuit_open"});
+                return Optional.of(new Stop(budget.reason(), "circuit_open"));
             }
             return Optional.empty();
         }
+    }
+
+    /** Why nodes are no longer started, and the tag their skipped entries get. */
+    private record Stop(String reason, String tag) {
     }
 
     /** One attempt to run: the node, its attempt number, and the attempt it resurrects (null for the first). */
@@ -434,9 +438,9 @@ public final class ScenarioRun {
                         finished.countDown();
                         batchDone.countDown();
                     };
-                    Optional<String[]> stop = dispatch.stop();
+                    Optional<Stop> stop = dispatch.stop();
                     if (stop.isPresent()) {
-                        skip(dispatch, test, p, stop.get()[0], stop.get()[1], progress);
+                        skip(dispatch, test, p, stop.get(), progress);
                         onFinished.run();
                         continue;
                     }
@@ -472,8 +476,7 @@ public final class ScenarioRun {
      * A node that is not started because the breaker is open or the run was cancelled: it gets an entry
      * ({@code skipped} with the reason's tag) and its test ends aborted with the reason.
      */
-    private void skip(Dispatch dispatch, NodeTestDescriptor test, Planned p, String reason, String tag,
-            ProgressLine progress) {
+    private void skip(Dispatch dispatch, NodeTestDescriptor test, Planned p, Stop stop, ProgressLine progress) {
         String uuid = UUID.randomUUID().toString();
         Node node = p.node();
         Journal journal = dispatch.journal();
@@ -481,10 +484,10 @@ public final class ScenarioRun {
                 p.attempt(), scenario.config().shard().label(), ProcessHandle.current().pid(), "run-control",
                 p.previousThreadUuid()));
         journal.append(new JournalEvent.AttemptFinished(Events.now(), uuid, node.publicIp(), Status.SKIPPED,
-                List.of(Status.SKIPPED.tag(), tag), null, null, reason, null));
+                List.of(Status.SKIPPED.tag(), stop.tag()), null, null, stop.reason(), null));
         listener.executionStarted(test);
         progress.nodeSkipped();
-        listener.executionFinished(test, TestExecutionResult.aborted(new TestAbortedException("skipped: " + reason)));
+        listener.executionFinished(test, TestExecutionResult.aborted(new TestAbortedException("skipped: " + stop.reason())));
     }
 
     /** Instances the control plane could not hand over still get a verdict each, by id. */

@@ -39,6 +39,11 @@ public sealed interface JournalEvent {
         return null;
     }
 
+    /** The attempt this lifecycle event belongs to, or null for events that are not an attempt's own. */
+    default String threadUuid() {
+        return null;
+    }
+
     /** The kind of event as written in the journal's {@code event} field. */
     default String name() {
         return Events.nameOf(this);
@@ -76,6 +81,11 @@ public sealed interface JournalEvent {
 
     /** Something the control plane did: {@code kind} such as {@code instances_launched}, with its details. */
     record ControlPlaneEvent(String ts, String kind, java.util.Map<String, Object> details) implements JournalEvent {
+
+        /** The API calls the control plane counted as throttled in this event, 0 when it counted none. */
+        public long throttled() {
+            return details != null && details.get("throttled") instanceof Number n ? n.longValue() : 0;
+        }
     }
 
     /** A fault an injector will cause on a node, journaled before it acts, with what the run should detect. */

@@ -43,7 +43,7 @@ public final class Registry {
         Map<String, String> supersededBy = new HashMap<>();
         Set<String> resurrected = new HashSet<>();
         for (JournalEvent event : events) {
-            String thread = threadOf(event);
+            String thread = event.threadUuid();
             if (thread != null) {
                 // lifecycle events only: what a node's worker reached, not what was said about the node
                 lastEventByIp.put(event.publicIp(), event.name());
@@ -71,21 +71,6 @@ public final class Registry {
                         resurrected.contains(b.started.threadUuid()), supersededBy.get(b.started.threadUuid())))
                 .toList();
         return new Registry(gold, entries, lastEventByIp);
-    }
-
-    private static String threadOf(JournalEvent event) {
-        if (event instanceof AttemptStarted e) {
-            return e.threadUuid();
-        } else if (event instanceof JournalEvent.Connected e) {
-            return e.threadUuid();
-        } else if (event instanceof CommandStarted e) {
-            return e.threadUuid();
-        } else if (event instanceof CommandFinished e) {
-            return e.threadUuid();
-        } else if (event instanceof AttemptFinished e) {
-            return e.threadUuid();
-        }
-        return null;
     }
 
     /**
@@ -126,6 +111,16 @@ public final class Registry {
             byIp.merge(e.publicIp(), e, (a, b) -> b.attempt() >= a.attempt() ? b : a);
         }
         return byIp;
+    }
+
+    /**
+     * The slowest node's own critical path in milliseconds: the summed durations of its commands, the least
+     * time any harness could have taken for this run.
+     */
+    public long criticalPathMillis() {
+        return finalEntries().stream()
+                .mapToLong(e -> e.commands().stream().mapToLong(CommandRecord::durationMs).sum())
+                .max().orElse(0);
     }
 
     /** The name of the last lifecycle event (attempt started, connected, command…, attempt finished) of this IP. */

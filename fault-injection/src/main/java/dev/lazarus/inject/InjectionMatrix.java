@@ -76,8 +76,8 @@ public final class InjectionMatrix implements RunObserver {
      */
     public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, Registry registry,
             List<JournalEvent.ControlPlaneEvent> plane) {
-        long throttled = plane.stream().filter(e -> "api_calls".equals(e.kind()) && e.details() != null)
-                .mapToLong(e -> e.details().get("throttled") instanceof Number n ? n.longValue() : 0).sum();
+        long throttled = plane.stream().filter(e -> "api_calls".equals(e.kind()))
+                .mapToLong(JournalEvent.ControlPlaneEvent::throttled).sum();
         List<String> unreachable = plane.stream().filter(e -> "instance_unreachable".equals(e.kind()))
                 .map(e -> String.valueOf(e.details().get("instance_id"))).toList();
         int unreachableLeft = unreachable.size();

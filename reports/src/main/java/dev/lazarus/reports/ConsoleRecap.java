@@ -54,12 +54,6 @@ public final class ConsoleRecap implements RunObserver {
         }
     }
 
-    /** The slowest node's own critical path: the durations of its commands, from the journal. */
-    static double ideal(RunResult result) {
-        return result.registry().finalEntries().stream()
-                .mapToLong(e -> e.commands().stream().mapToLong(dev.lazarus.registry.CommandRecord::durationMs).sum())
-                .max().orElse(0) / 1000.0;
-    }
 
     static String render(RunContext run, RunResult result) {
         FleetAssessment a = result.assessment();
@@ -89,7 +83,7 @@ public final class ConsoleRecap implements RunObserver {
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
         line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));
         double wall = result.wall().toMillis() / 1000.0;
-        double ideal = ideal(result);
+        double ideal = result.registry().criticalPathMillis() / 1000.0;
         line(b, "wall time", ideal > 0 ? String.format(Locale.ROOT, "%.1f s = %.1f x ideal (%.1f s: the slowest node's "
                 + "own commands)", wall, wall / ideal, ideal) : String.format(Locale.ROOT, "%.1f s", wall));
         if (result.interrupted()) {

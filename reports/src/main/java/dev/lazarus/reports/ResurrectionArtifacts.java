@@ -106,7 +106,7 @@ public final class ResurrectionArtifacts implements RunObserver {
         long maxRetry = 0;
         for (JournalEvent e : before) {
             if (e instanceof ControlPlaneEvent c && c.details() != null) {
-                throttled += number(c.details().get("throttled"));
+                throttled += c.throttled();
                 maxRetry = Math.max(maxRetry, number(c.details().get("max_retry_observed")));
             }
         }

@@ -118,7 +118,9 @@ public final class AllureReport implements RunObserver {
             this.out = new FileSystemResultsWriter(dir);
             this.events = JournalReader.read(run.journal()).events();
             for (JournalEvent e : events) {
-                threadOf(e).ifPresent(t -> byThread.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
+                if (e.threadUuid() != null) {
+                    byThread.computeIfAbsent(e.threadUuid(), k -> new ArrayList<>()).add(e);
+                }
                 if (e instanceof JournalEvent.GoldList g) {
                     g.nodes().forEach(n -> shardByIp.put(n.publicIp(), g.shard()));
                 }
@@ -144,7 +146,7 @@ public final class AllureReport implements RunObserver {
         /** Tags every ghost shares in this run ({@code aws_outage_context} when the control plane was throttled). */
         private List<String> ghostTags() {
             boolean throttled = events.stream().anyMatch(e -> e instanceof JournalEvent.ControlPlaneEvent c
-                    && c.details() != null && c.details().get("throttled") instanceof Number n && n.longValue() > 0);
+                    && c.throttled() > 0);
             return throttled ? List.of("ghost", "aws_outage_context") : List.of("ghost");
         }
 
@@ -445,21 +447,6 @@ public final class AllureReport implements RunObserver {
 
     private static long millis(String ts) {
         return Instant.parse(ts).toEpochMilli();
-    }
-
-    private static Optional<String> threadOf(JournalEvent e) {
-        if (e instanceof JournalEvent.AttemptStarted x) {
-            return Optional.of(x.threadUuid());
-        } else if (e instanceof JournalEvent.Connected x) {
-            return Optional.of(x.threadUuid());
-        } else if (e instanceof JournalEvent.CommandStarted x) {
-            return Optional.of(x.threadUuid());
-        } else if (e instanceof JournalEvent.CommandFinished x) {
-            return Optional.of(x.threadUuid());
-        } else if (e instanceof JournalEvent.AttemptFinished x) {
-            return Optional.of(x.threadUuid());
-        }
-        return Optional.empty();
     }
 
     private static int indexOf(JournalEvent e) {
