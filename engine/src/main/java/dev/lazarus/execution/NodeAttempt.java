@@ -30,26 +30,23 @@ final class NodeAttempt {
     private final Node node;
     private final String threadUuid;
     private final int attempt;
-    private final String previousThreadUuid;
     private final AttemptEnvironment env;
     private final Consumer<JournalEvent> record;
     private final Consumer<NodeSession> sessionOpened;
 
-    NodeAttempt(Node node, String threadUuid, int attempt, String previousThreadUuid, AttemptEnvironment env,
-            Consumer<JournalEvent> record, Consumer<NodeSession> sessionOpened) {
+    NodeAttempt(Node node, String threadUuid, int attempt, AttemptEnvironment env, Consumer<JournalEvent> record,
+            Consumer<NodeSession> sessionOpened) {
         this.node = node;
         this.threadUuid = threadUuid;
         this.attempt = attempt;
-        this.previousThreadUuid = previousThreadUuid;
         this.env = env;
         this.record = record;
         this.sessionOpened = sessionOpened;
     }
 
+    /** Runs the attempt; its {@code attempt_started} is journaled by the caller, which admits it. */
     Verdict run() {
         String ip = node.publicIp();
-        record.accept(new JournalEvent.AttemptStarted(Events.now(), threadUuid, ip, node.privateIp(), attempt,
-                env.shard(), ProcessHandle.current().pid(), Thread.currentThread().getName(), previousThreadUuid));
         NodeHooks hooks = env.hooks();
         try {
             hooks.beforeConnect(ip, attempt);

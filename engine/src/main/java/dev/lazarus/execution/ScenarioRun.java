@@ -239,6 +239,20 @@ public final class ScenarioRun {
             }
             return Optional.empty();
         }
+
+        /**
+         * Starts an attempt ({@code start} journals it) unless the run has stopped. Under the error budget's
+         * lock, so no attempt is journaled as started once the breaker has tripped.
+         */
+        Optional<Stop> admit(Runnable start) {
+            synchronized (budget) {
+                Optional<Stop> stop = stop();
+                if (stop.isEmpty()) {
+                    start.run();
+                }
+                return stop;
+            }
+        }
     }
 
     /** Why nodes are no longer started, and the tag their skipped entries get. */
@@ -547,8 +561,8 @@ public final class ScenarioRun {
     /** One node's test: its worker, its hard bound, and the guarantee that it finishes exactly once. */
     private final class NodeRun implements Cancellation.InFlight {
         private final NodeTestDescriptor test;
+        private final Planned planned;
         private final Node node;
-        private final String previousThreadUuid;
         private final AttemptEnvironment env;
         private final Dispatch dispatch;
         private final ProgressLine progress;
@@ -566,8 +580,8 @@ public final class ScenarioRun {
                 ProgressLine progress, Consumer<Deferred> defer, Runnable onFinished) {
             this.defer = defer;
             this.test = test;
+            this.planned = planned;
             this.node = planned.node();
-            this.previousThreadUuid = planned.previousThreadUuid();
             this.env = env;
             this.dispatch = dispatch;
             this.progress = progress;
@@ -576,13 +590,25 @@ public final class ScenarioRun {
 
         void work(ScheduledExecutorService harnessWatchdog, Duration bound) {
             worker = Thread.currentThread();
+            // the breaker may have tripped (or the run been cancelled) since this node was dispatched
+            Optional<Stop> refused = dispatch.admit(() -> record(new JournalEvent.AttemptStarted(Events.now(),
+                    threadUuid, node.publicIp(), node.privateIp(), test.attempt(), env.shard(),
+                    ProcessHandle.current().pid(), worker.getName(), planned.previousThreadUuid())));
+            if (refused.isPresent()) {
+                try {
+                    skip(dispatch, test, planned, refused.get(), progress);
+                } finally {
+                    onFinished.run();
+                }
+                return;
+            }
             listener.executionStarted(test);
             progress.nodeStarted(node.publicIp());
             var deadline = harnessWatchdog.schedule(() -> overran(bound), bound.toMillis(), TimeUnit.MILLISECONDS);
             dispatch.cancellation().started(this);
             try {
-                Verdict verdict = new NodeAttempt(node, threadUuid, test.attempt(), previousThreadUuid, env, this::record,
-                        session::set).run();
+                Verdict verdict = new NodeAttempt(node, threadUuid, test.attempt(), env, this::record, session::set)
+                        .run();
                 finish(verdict);
             } catch (WorkerVanished e) {
                 vanish(e);
