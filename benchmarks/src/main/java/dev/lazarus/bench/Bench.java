@@ -31,13 +31,15 @@ public final class Bench {
         List<Integer> sizes = List.of(100, 512, 1000, 2000);
         List<Integer> peers = List.of(50, 100, 200);
         int rounds = 5;
+        int repeat = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = ints(args[++i]);
                 case "--peers" -> peers = ints(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: Bench [--sizes 100,512] [--peers 50,100,200] [--rounds 5]");
+                        + "; usage: Bench [--sizes 100,512] [--peers 50,100,200] [--rounds 5] [--repeat 3]");
             }
         }
         // readable by the sshd login user, which reads its authorized_keys below this folder
@@ -50,14 +52,19 @@ public final class Bench {
                     + Runtime.getRuntime().availableProcessors() + " cores, heap max "
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB";
             System.out.println("\n### Embedded fleet, Tomcat scenario — " + jdk + "\n");
-            embedded(out, sizes);
+            if (repeat < 1) {
+                throw new IllegalArgumentException("--repeat must be at least 1, was " + repeat);
+            }
+            if (!sizes.isEmpty()) {
+                embedded(out, sizes, repeat);
+            }
             if (rounds > 0) {
                 System.out.println("\n### Memory over " + rounds + " rounds of 512 nodes — " + jdk + "\n");
                 rounds(out, rounds);
             }
             if (!peers.isEmpty()) {
                 System.out.println("\n### Real OpenSSH fleet, 5 × `sleep 0.2; echo stepK` — " + jdk + "\n");
-                openSsh(out, peers);
+                openSsh(out, peers, repeat);
             }
         } finally {
             if (System.getenv("BENCH_KEEP") == null) {
@@ -68,45 +75,86 @@ public final class Bench {
         }
     }
 
-    private static void embedded(Path out, List<Integer> sizes) throws Exception {
-        System.out.println("| N | floor s | Lazarus s | Lazarus ÷ floor | ideal s | wall ÷ ideal | harness CPU s "
+    /** One measured floor run: wall, and the client's CPU (the fleet's own threads left out). */
+    private record FloorRun(double wall, double cpu, int failures) {
+    }
+
+    /** One measured Lazarus run: its sampler, peak RSS and what its journal says. */
+    private record LazarusSample(Sampler sampler, long rss, LazarusRun.Stats stats) {
+        double wall() {
+            return sampler.wallSeconds();
+        }
+    }
+
+    private static FloorRun floor(int n) throws Exception {
+        try (EmbeddedFleet fleet = EmbeddedFleet.start(n, 1, 0, Map.of())) {
+            Floor.Login login = Floor.Login.of(fleet.harnessKey());
+            List<Floor.Target> targets = fleet.nodes().stream()
+                    .map(node -> new Floor.Target(node.ip(), fleet.port(), EmbeddedFleet.USER, login)).toList();
+            gc();
+            try (Sampler s = new Sampler()) {
+                int failures = Floor.run(targets, BenchTomcat.COMMANDS);
+                s.close();
+                return new FloorRun(s.wallSeconds(), s.cpuSeconds() - s.fleetCpuSeconds(), failures);
+            }
+        }
+    }
+
+    private static LazarusSample lazarus(Path out, int n) throws Exception {
+        gc();
+        Sampler s = new Sampler();
+        Path journal;
+        try {
+            journal = LazarusRun.run(BenchTomcat.class, out, Map.of("lazarus.fleet.size", String.valueOf(n),
+                    "lazarus.resurrection.rounds", "0"));
+        } finally {
+            s.close();
+        }
+        long rss = Sampler.peakRssBytes();
+        LazarusSample sample = new LazarusSample(s, rss, LazarusRun.stats(journal));
+        clean(out);
+        return sample;
+    }
+
+    /**
+     * Per size: {@code repeat} floor and Lazarus runs, alternating, after one unreported warm-up pair (JIT);
+     * the table shows the median of each, and the other columns come from the Lazarus run with the median wall.
+     */
+    private static void embedded(Path out, List<Integer> sizes, int repeat) throws Exception {
+        floor(Math.min(512, sizes.stream().mapToInt(Integer::intValue).max().orElse(512)));
+        lazarus(out, 512);
+        System.out.println("| N | floor s | Lazarus s | Lazarus ÷ floor | ideal s | wall ÷ ideal | floor CPU s | harness CPU s "
                 + "| fleet CPU s | peak heap MiB | heap KiB/node | peak RSS MiB | threads | failures "
                 + "| control plane s | connect+auth s | commands s | reports s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : sizes) {
-            double floor;
-            int floorFailures;
-            try (EmbeddedFleet fleet = EmbeddedFleet.start(n, 1, 0, Map.of())) {
-                Floor.Login login = Floor.Login.of(fleet.harnessKey());
-                List<Floor.Target> targets = fleet.nodes().stream()
-                        .map(node -> new Floor.Target(node.ip(), fleet.port(), EmbeddedFleet.USER, login)).toList();
-                gc();
-                try (Sampler s = new Sampler()) {
-                    floorFailures = Floor.run(targets, BenchTomcat.COMMANDS);
-                    s.close();
-                    floor = s.wallSeconds();
-                }
+            List<FloorRun> floors = new java.util.ArrayList<>();
+            List<LazarusSample> runs = new java.util.ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                floors.add(floor(n));
+                runs.add(lazarus(out, n));
             }
-            gc();
-            Sampler s = new Sampler();
-            LazarusRun.Stats stats;
-            try {
-                stats = LazarusRun.run(BenchTomcat.class, out, Map.of("lazarus.fleet.size", String.valueOf(n),
-                        "lazarus.resurrection.rounds", "0"));
-            } finally {
-                s.close();
-            }
-            long rss = Sampler.peakRssBytes();
+            FloorRun f = median(floors, FloorRun::wall);
+            LazarusSample l = median(runs, LazarusSample::wall);
+            int failures = floors.stream().mapToInt(FloorRun::failures).sum()
+                    + runs.stream().mapToInt(x -> x.stats().failures()).sum();
+            Sampler s = l.sampler();
+            LazarusRun.Stats stats = l.stats();
             double reports = s.wallSeconds() - stats.runSeconds();
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d "
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d "
                             + "| %d | %.2f | %.1f | %.1f | %.1f |%n",
-                    n, floor, s.wallSeconds(), s.wallSeconds() / floor, stats.idealSeconds(),
-                    s.wallSeconds() / stats.idealSeconds(), s.cpuSeconds() - s.fleetCpuSeconds(), s.fleetCpuSeconds(),
-                    s.peakHeapBytes() >> 20, (s.peakHeapBytes() >> 10) / n, rss >> 20, s.peakThreads(),
-                    stats.failures() + floorFailures, stats.controlPlaneSeconds(), stats.connectSeconds(),
-                    stats.commandsSeconds(), reports);
-            clean(out);
+                    n, f.wall(), l.wall(), l.wall() / f.wall(), stats.idealSeconds(),
+                    l.wall() / stats.idealSeconds(), f.cpu(), s.cpuSeconds() - s.fleetCpuSeconds(), s.fleetCpuSeconds(),
+                    s.peakHeapBytes() >> 20, (s.peakHeapBytes() >> 10) / n, l.rss() >> 20, s.peakThreads(),
+                    failures, stats.controlPlaneSeconds(), stats.connectSeconds(), stats.commandsSeconds(), reports);
         }
+    }
+
+    /** The element with the median {@code key} (the lower middle one of an even count). */
+    static <T> T median(List<T> runs, java.util.function.ToDoubleFunction<T> key) {
+        List<T> sorted = new java.util.ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(key));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static void rounds(Path out, int rounds) throws Exception {
@@ -114,9 +162,10 @@ public final class Bench {
         System.out.println("|---|---|---|---|");
         for (int r = 1; r <= rounds; r++) {
             long start = System.nanoTime();
-            LazarusRun.Stats stats = LazarusRun.run(BenchTomcat.class, out, Map.of("lazarus.fleet.size", "512",
+            Path journal = LazarusRun.run(BenchTomcat.class, out, Map.of("lazarus.fleet.size", "512",
                     "lazarus.resurrection.rounds", "0"));
             double wall = (System.nanoTime() - start) / 1e9;
+            LazarusRun.Stats stats = LazarusRun.stats(journal);
             clean(out);
             gc();
             Runtime rt = Runtime.getRuntime();
@@ -125,7 +174,8 @@ public final class Bench {
         }
     }
 
-    private static void openSsh(Path out, List<Integer> sizes) throws Exception {
+    /** Per size: {@code repeat} floor and Lazarus runs, alternating (medians shown), then Ansible once. */
+    private static void openSsh(Path out, List<Integer> sizes, int repeat) throws Exception {
         String why = RealSshd.unavailableBecause();
         if (why != null) {
             System.out.println("_skipped: " + why + "_");
@@ -140,16 +190,25 @@ public final class Bench {
             Path dir = Files.createTempDirectory(out, "sshd", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
             try (OpenSshFleet fleet = OpenSshFleet.start(dir, addresses)) {
-                long t0 = System.nanoTime();
-                int floorFailures = Floor.run(fleet.targets(), BenchOpenSsh.COMMANDS);
-                double floor = (System.nanoTime() - t0) / 1e9;
-                long t1 = System.nanoTime();
-                LazarusRun.Stats stats = LazarusRun.run(BenchOpenSsh.class, out, Map.of(
-                        "lazarus.fleet.size", String.valueOf(n),
-                        "lazarus.inventory.file", fleet.inventory().toString(),
-                        "lazarus.inventory.known-hosts", fleet.knownHosts().toString(),
-                        "lazarus.resurrection.rounds", "0"));
-                double lazarus = (System.nanoTime() - t1) / 1e9;
+                List<Double> floors = new java.util.ArrayList<>();
+                List<Double> runs = new java.util.ArrayList<>();
+                int failures = 0;
+                for (int r = 0; r < repeat; r++) {
+                    long t0 = System.nanoTime();
+                    failures += Floor.run(fleet.targets(), BenchOpenSsh.COMMANDS);
+                    floors.add((System.nanoTime() - t0) / 1e9);
+                    long t1 = System.nanoTime();
+                    Path journal = LazarusRun.run(BenchOpenSsh.class, out, Map.of(
+                            "lazarus.fleet.size", String.valueOf(n),
+                            "lazarus.inventory.file", fleet.inventory().toString(),
+                            "lazarus.inventory.known-hosts", fleet.knownHosts().toString(),
+                            "lazarus.resurrection.rounds", "0"));
+                    runs.add((System.nanoTime() - t1) / 1e9);
+                    failures += LazarusRun.stats(journal).failures();
+                    clean(out, dir);
+                }
+                double floor = median(floors, Double::doubleValue);
+                double lazarus = median(runs, Double::doubleValue);
                 String ansible = "skipped";
                 String ratio = "—";
                 if (ansibleMissing == null) {
@@ -158,7 +217,7 @@ public final class Bench {
                     ratio = String.format(Locale.ROOT, "**%.3f**", lazarus / a);
                 }
                 System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %s | **%.2f** | %s | %d |%n", n, floor, lazarus,
-                        ansible, lazarus / floor, ratio, stats.failures() + floorFailures);
+                        ansible, lazarus / floor, ratio, failures);
             }
         }
         if (ansibleMissing != null) {
@@ -184,9 +243,16 @@ public final class Bench {
 
     /** Empties {@code dir}, keeping it (and its permissions). */
     private static void clean(Path dir) throws IOException {
+        clean(dir, null);
+    }
+
+    /** Empties {@code dir} but for {@code keep} (a fleet's folder still in use). */
+    private static void clean(Path dir, Path keep) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
-                delete(f);
+                if (!f.equals(keep)) {
+                    delete(f);
+                }
             }
         }
     }

@@ -21,7 +21,7 @@ import dev.lazarus.control.ErrorBudget;
 import dev.lazarus.extension.NodeHooks;
 import dev.lazarus.gatekeeper.Gatekeeper;
 import dev.lazarus.gatekeeper.ResurrectionPolicy;
-import dev.lazarus.journal.JournalReader;
+import dev.lazarus.journal.JournalTail;
 import dev.lazarus.shard.Shard;
 import dev.lazarus.monitor.Monitor;
 import dev.lazarus.extension.NodeLifecycle;
@@ -130,6 +130,8 @@ public final class ScenarioRun {
                 Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
             RunContext context = new RunContext(runId, config.name(), config.controlPlane(), runDir, journal.file(),
                     config.shard().label(), config.parameters());
+            // the monitor and the end of the run read the journal back; each line is parsed once
+            JournalTail readBack = new JournalTail(journal.file());
             journal.append(new JournalEvent.RunStarted(Events.now(), runId, config.name(), config.controlPlane(),
                     config.fleetSize(), config.shard().label(), ProcessHandle.current().pid(), Runtime.version().toString(),
                     config.commands()));
@@ -177,7 +179,8 @@ public final class ScenarioRun {
                     ErrorBudget budget = config.maxFailures().map(m -> new ErrorBudget(m.of(gold.size()),
                             LazarusParameters.MAX_FAILURES + "=" + m + " = " + m.of(gold.size()) + " of " + gold.size()))
                             .orElseGet(ErrorBudget::unlimited);
-                    Dispatch dispatch = new Dispatch(context, journal, watchdog, hooks, budget, cancellation);
+                    Dispatch dispatch = new Dispatch(context, journal, readBack, watchdog, hooks, budget,
+                            cancellation);
                     // instances without a node are reported once, by the first shard
                     List<Unreachable> unreachable = shard.index() == 1 ? fleet.unreachable() : List.of();
                     OpenPass firstPass = runShard(dispatch, gold, selected.size(), unreachable);
@@ -191,7 +194,7 @@ public final class ScenarioRun {
             }
             journal.append(new JournalEvent.RunFinished(Events.now(), runId,
                     Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), cancellation.cancelled()));
-            RunResult result = RunReplay.of(journal.file()).result();
+            RunResult result = RunReplay.of(journal.file(), readBack.read()).result();
             runVerdicts(result.assessment(), result.registry());
             observers.each(o -> o.runFinished(context, result));
         }
@@ -225,9 +228,12 @@ public final class ScenarioRun {
         return selected;
     }
 
-    /** What every pass of a run shares: where it journals, its watchdog timeout and the node hooks. */
-    private record Dispatch(RunContext context, Journal journal, WatchdogTimeout watchdog, NodeHooks hooks,
-            ErrorBudget budget, Cancellation cancellation) {
+    /**
+     * What every pass of a run shares: where it journals and how the monitor reads that back, its watchdog
+     * timeout, the node hooks, the error budget and the cancellation.
+     */
+    private record Dispatch(RunContext context, Journal journal, JournalTail readBack, WatchdogTimeout watchdog,
+            NodeHooks hooks, ErrorBudget budget, Cancellation cancellation) {
 
         /** Why no further node may start, if one may not. */
         Optional<Stop> stop() {
@@ -306,7 +312,7 @@ public final class ScenarioRun {
         held.passEnded(first);
         try {
             for (int round = 1; ; round++) {
-                Registry registry = Registry.replay(JournalReader.read(journal.file()).events());
+                Registry registry = Registry.replay(dispatch.readBack().read().events());
                 FleetAssessment a = Monitor.assess(registry);
                 journal.append(new JournalEvent.MonitorPass(Events.now(), round - 1, a.ghosts(),
                         a.untraceable().stream().map(RegistryEntry::threadUuid).toList(), a.candidates(),
@@ -682,6 +688,7 @@ public final class ScenarioRun {
 
         private void finish(Verdict verdict) {
             RegistryEntry entry;
+            List<JournalEvent> journaled;
             synchronized (this) {
                 if (done.get()) {
                     return;
@@ -693,9 +700,10 @@ public final class ScenarioRun {
                 events.add(event);
                 done.set(true);
                 entry = Registry.replay(events).entries().get(0);
+                journaled = List.copyOf(events);
             }
             try {
-                observers.each(o -> o.attemptFinished(dispatch.context(), entry));
+                observers.each(o -> o.attemptFinished(dispatch.context(), entry, journaled));
                 boolean success = verdict.status().isSuccess();
                 progress.nodeFinished(node.publicIp(), success);
                 if (success) {

@@ -1,6 +1,7 @@
 package dev.lazarus.extension;
 
 import dev.lazarus.controlplane.Node;
+import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.registry.RegistryEntry;
 import java.util.List;
 
@@ -16,8 +17,12 @@ public interface RunObserver {
     default void goldListReady(RunContext run, List<Node> gold) throws Exception {
     }
 
-    /** One attempt reached its verdict. */
-    default void attemptFinished(RunContext run, RegistryEntry entry) throws Exception {
+    /**
+     * One attempt reached its verdict, called from that node's worker.
+     *
+     * @param events the attempt's journal events, in order, as they were appended
+     */
+    default void attemptFinished(RunContext run, RegistryEntry entry, List<JournalEvent> events) throws Exception {
     }
 
     /** Every attempt has a verdict (or is a ghost) and the fleet verdicts are in. */

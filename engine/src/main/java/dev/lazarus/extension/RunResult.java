@@ -1,9 +1,11 @@
 package dev.lazarus.extension;
 
+import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.monitor.FleetAssessment;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.watchdog.WatchdogTimeout;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,12 @@ import java.util.Optional;
  * @param journalTruncated whether the journal's last line was cut short
  * @param interrupted whether the run ended without its {@code run_finished} event (killed); its in-flight
  *     attempts then carry the tag {@code interrupted}
+ * @param events the journal's events, read once for every observer (a reporter needs no second parse)
  */
 public record RunResult(Registry registry, FleetAssessment assessment, Duration wall,
-        Optional<WatchdogTimeout> watchdog, boolean journalTruncated, boolean interrupted) {
+        Optional<WatchdogTimeout> watchdog, boolean journalTruncated, boolean interrupted, List<JournalEvent> events) {
+
+    public RunResult {
+        events = List.copyOf(events);
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -49,13 +48,19 @@ public final class Journal implements AutoCloseable {
         write(event, true);
     }
 
-    private synchronized void write(JournalEvent event, boolean force) {
+    private void write(JournalEvent event, boolean force) {
         byte[] line;
         try {
-            line = (JournalCodec.mapper().writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] json = JournalCodec.mapper().writeValueAsBytes(event); // UTF-8
+            line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
         } catch (JsonProcessingException e) {
             throw new JournalException("cannot encode " + event.name() + " for the journal", e);
         }
+        writeLine(line, force); // encoded outside the lock: thousands of node workers journal at once
+    }
+
+    private synchronized void writeLine(byte[] line, boolean force) {
         try {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {

@@ -1,11 +1,6 @@
 package dev.lazarus.journal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,31 +19,8 @@ public final class JournalReader {
     private JournalReader() {
     }
 
+    /** Every event of the journal {@code file}. */
     public static Contents read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new JournalException("cannot read the journal " + file + ": " + e, e);
-        }
-        List<JournalEvent> events = new ArrayList<>(lines.size());
-        boolean truncated = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                events.add(JournalCodec.mapper().readValue(line, JournalEvent.class));
-            } catch (JsonProcessingException e) {
-                if (i == lines.size() - 1) {
-                    truncated = true;
-                } else {
-                    throw new JournalException("journal " + file + " line " + (i + 1) + " is corrupt: "
-                            + e.getOriginalMessage());
-                }
-            }
-        }
-        return new Contents(events, truncated);
+        return new JournalTail(file).read();
     }
 }

@@ -21,7 +21,11 @@ import java.util.Optional;
 public record RunReplay(RunContext context, RunResult result) {
 
     public static RunReplay of(Path journal) {
-        JournalReader.Contents contents = JournalReader.read(journal);
+        return of(journal, JournalReader.read(journal));
+    }
+
+    /** The run as {@code contents}, read from {@code journal}, tell it. */
+    public static RunReplay of(Path journal, JournalReader.Contents contents) {
         List<JournalEvent> events = contents.events();
         JournalEvent.RunStarted started = events.stream()
                 .filter(JournalEvent.RunStarted.class::isInstance).map(JournalEvent.RunStarted.class::cast)
@@ -42,7 +46,7 @@ public record RunReplay(RunContext context, RunResult result) {
                 dev.lazarus.config.Parameters.systemProperties());
         Duration wall = between(started.ts(), events.get(events.size() - 1).ts());
         return new RunReplay(context, new RunResult(registry, Monitor.assess(registry), wall, watchdog,
-                contents.truncatedTail(), !finished));
+                contents.truncatedTail(), !finished, events));
     }
 
     private static Duration between(String from, String to) {

@@ -105,12 +105,24 @@ public final class Whitelist {
      */
     public static Whitelist forCommand(String command, List<String> extra, boolean straced) {
         Family family = familyOf(command);
-        List<String> sources = new ArrayList<>(extra);
-        sources.addAll(patternsOf(family));
+        List<Pattern> patterns = new ArrayList<>();
+        extra.forEach(x -> patterns.add(Pattern.compile(x)));
+        patterns.addAll(COMPILED.get(family));
         if (straced && family != Family.STRACE) {
-            sources.addAll(STRACE);
+            patterns.addAll(COMPILED.get(Family.STRACE));
         }
-        return new Whitelist(family, sources.stream().map(Pattern::compile).toList());
+        return new Whitelist(family, List.copyOf(patterns));
+    }
+
+    /** Each family's patterns compiled once: a whitelist is chosen for every command of every node. */
+    private static final java.util.Map<Family, List<Pattern>> COMPILED = compileAll();
+
+    private static java.util.Map<Family, List<Pattern>> compileAll() {
+        java.util.Map<Family, List<Pattern>> compiled = new java.util.EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            compiled.put(f, patternsOf(f).stream().map(Pattern::compile).toList());
+        }
+        return compiled;
     }
 
     static List<String> patternsOf(Family family) {
@@ -127,18 +139,23 @@ public final class Whitelist {
         return forCommand(command, List.of());
     }
 
+    /** A package manager as a word of the command line (after a blank, a separator or a quote). */
+    private static final Pattern APT_WORD = Pattern.compile("[\\s;&|(\"'](apt|apt-get|dpkg)\\s");
+    private static final Pattern DNF_WORD = Pattern.compile("[\\s;&|(\"']dnf\\s");
+    private static final Pattern YUM_WORD = Pattern.compile("[\\s;&|(\"']yum\\s");
+
     static Family familyOf(String command) {
         String c = " " + command.toLowerCase(Locale.ROOT) + " ";
         if (c.contains(" strace ")) {
             return Family.STRACE;
         }
-        if (c.matches(".*[\\s;&|(\"'](apt|apt-get|dpkg)\\s.*")) {
+        if (APT_WORD.matcher(c).find()) {
             return Family.APT;
         }
-        if (c.matches(".*[\\s;&|(\"']dnf\\s.*")) {
+        if (DNF_WORD.matcher(c).find()) {
             return Family.DNF;
         }
-        if (c.matches(".*[\\s;&|(\"']yum\\s.*")) {
+        if (YUM_WORD.matcher(c).find()) {
             return Family.YUM;
         }
         return Family.NONE;

@@ -70,6 +70,30 @@ class JournalTest {
     }
 
     @Test
+    void aTailReturnsEveryEventAndTakesALineBeingWrittenOnceItIsWhole() throws Exception {
+        Path file = dir.resolve(Journal.FILE_NAME);
+        JournalTail tail = new JournalTail(file);
+        try (Journal journal = Journal.create(file)) {
+            JournalFixtures.gold(journal, "127.0.1.1", "127.0.1.2");
+            assertThat(tail.read().events()).hasSize(1);
+            JournalFixtures.attempt(journal, "127.0.1.1", Status.INSTALL_SUCCESS);
+        }
+        List<JournalEvent> whole = tail.read().events();
+        assertThat(whole).isEqualTo(JournalReader.read(file).events()).hasSizeGreaterThan(1);
+
+        String line = Files.readAllLines(file).get(1);
+        Files.writeString(file, line.substring(0, 30), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        JournalReader.Contents half = tail.read();
+        assertThat(half.truncatedTail()).isTrue();
+        assertThat(half.events()).isEqualTo(whole);
+
+        Files.writeString(file, line.substring(30) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        JournalReader.Contents done = tail.read();
+        assertThat(done.truncatedTail()).isFalse();
+        assertThat(done.events()).hasSize(whole.size() + 1).endsWith(whole.get(1));
+    }
+
+    @Test
     void aCorruptLineInTheMiddleFailsWithItsLineNumber() throws Exception {
         Path file = dir.resolve(Journal.FILE_NAME);
         Files.write(file, List.of("{\"event\":\"gold_list\",\"ts\":\"t\",\"nodes\":[]}", "not json", "{\"event\":\"run_finished\",\"ts\":\"t\"}"));

@@ -6,7 +6,6 @@ import dev.lazarus.extension.RunObserver;
 import dev.lazarus.extension.RunResult;
 import dev.lazarus.journal.JournalCodec;
 import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.registry.RegistryEntry;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +43,13 @@ public final class InjectionMatrix implements RunObserver {
 
     @Override
     public void runFinished(RunContext run, RunResult result) throws Exception {
-        List<JournalEvent.InjectionPlanned> planned = JournalReader.read(run.journal()).events().stream()
+        List<JournalEvent.InjectionPlanned> planned = result.events().stream()
                 .filter(JournalEvent.InjectionPlanned.class::isInstance).map(JournalEvent.InjectionPlanned.class::cast)
                 .toList();
         if (planned.isEmpty()) {
             return;
         }
-        List<JournalEvent.ControlPlaneEvent> plane = JournalReader.read(run.journal()).events().stream()
+        List<JournalEvent.ControlPlaneEvent> plane = result.events().stream()
                 .filter(JournalEvent.ControlPlaneEvent.class::isInstance).map(JournalEvent.ControlPlaneEvent.class::cast)
                 .toList();
         Matrix matrix = compare(planned, result.registry(), plane);

@@ -3,6 +3,7 @@ package dev.lazarus.reports;
 import dev.lazarus.extension.RunContext;
 import dev.lazarus.extension.RunObserver;
 import dev.lazarus.extension.RunResult;
+import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.monitor.FleetAssessment;
 import dev.lazarus.registry.RegistryEntry;
 import java.io.PrintStream;
@@ -38,16 +39,15 @@ public final class ConsoleRecap implements RunObserver {
     }
 
     /** Throughput, and when and why the breaker tripped or the run was cancelled (from the journal). */
-    private static void runControl(StringBuilder b, RunContext run, int gold, double wall) {
-        List<dev.lazarus.journal.JournalEvent> events = dev.lazarus.journal.JournalReader.read(run.journal()).events();
+    private static void runControl(StringBuilder b, List<JournalEvent> events, int gold, double wall) {
         if (wall > 0) {
             line(b, "throughput", String.format(Locale.ROOT, "%.0f nodes/min", gold * 60 / wall));
         }
-        for (dev.lazarus.journal.JournalEvent e : events) {
-            if (e instanceof dev.lazarus.journal.JournalEvent.BreakerTripped t) {
+        for (JournalEvent e : events) {
+            if (e instanceof JournalEvent.BreakerTripped t) {
                 line(b, "breaker", "TRIPPED at " + t.ts() + " after " + t.failures() + " failures (" + t.setting()
                         + "): nodes not started then are skipped (circuit_open)");
-            } else if (e instanceof dev.lazarus.journal.JournalEvent.RunCancelled c) {
+            } else if (e instanceof JournalEvent.RunCancelled c) {
                 line(b, "cancelled", c.ts() + ": " + c.reason() + "; attempts in flight are interrupted, nodes not "
                         + "started are skipped (cancelled)");
             }
@@ -78,7 +78,7 @@ public final class ConsoleRecap implements RunObserver {
             line(b, "resurrection", resurrected.size() + " attempt(s) after the first pass · " + recovered
                     + " node(s) recovered to install_success (earlier attempts kept, marked superseded)");
         }
-        runControl(b, run, a.gold().size(), wall0(result));
+        runControl(b, result.events(), a.gold().size(), wall0(result));
         line(b, "untraceable", a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
         line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));

@@ -49,8 +49,8 @@ public final class RegistryArtifacts implements RunObserver {
         Artifacts.write(dir.resolve(REGISTRY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(registry));
 
         Set<String> total = a.finalEntryByIp().keySet();
-        List<String> successful = a.finalEntryByIp().values().stream()
-                .filter(e -> e.status().isSuccess()).map(RegistryEntry::publicIp).toList();
+        Set<String> successful = a.finalEntryByIp().values().stream()
+                .filter(e -> e.status().isSuccess()).map(RegistryEntry::publicIp).collect(Collectors.toSet());
         List<String> failed = total.stream().filter(ip -> !successful.contains(ip)).toList();
         Artifacts.writeIps(dir.resolve(TOTAL), total);
         Artifacts.writeIps(dir.resolve(SUCCESSFUL), successful);

@@ -9,7 +9,6 @@ import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalEvent.ControlPlaneEvent;
 import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import dev.lazarus.journal.JournalEvent.MonitorPass;
-import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.registry.RegistryEntry;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ public final class ResurrectionArtifacts implements RunObserver {
 
     @Override
     public void runFinished(RunContext run, RunResult result) throws Exception {
-        List<JournalEvent> events = JournalReader.read(run.journal()).events();
+        List<JournalEvent> events = result.events();
         ObjectWriter json = JournalCodec.mapper().writerWithDefaultPrettyPrinter();
         Map<String, GhostDetail> ghosts = new LinkedHashMap<>();
         Set<String> resurrected = new HashSet<>();

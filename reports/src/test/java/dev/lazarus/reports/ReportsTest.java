@@ -29,6 +29,15 @@ class ReportsTest {
     }
 
     @Test
+    void anythingButDottedIpv4SortsAfterTheAddressesByItsText() {
+        List<String> ips = new java.util.ArrayList<>(List.of("node-b", "10.0.0.2", "127.0.0.300", "::1", "9.255.255.255",
+                "127.0.0", "10.0.0.10", "1..2.3"));
+        ips.sort(IpOrder.NUMERIC);
+        assertThat(ips).containsExactly("9.255.255.255", "10.0.0.2", "10.0.0.10", "1..2.3", "127.0.0", "127.0.0.300",
+                "::1", "node-b");
+    }
+
+    @Test
     void aKilledRunWithManyGhostsIsRebuiltAndTheRecapStaysShort() throws Exception {
         Path journal = dir.resolve(Journal.FILE_NAME);
         List<String> gold = IntStream.rangeClosed(1, 30).mapToObj(i -> "127.0.1." + i).toList();

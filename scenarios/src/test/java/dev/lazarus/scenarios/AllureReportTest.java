@@ -55,6 +55,36 @@ class AllureReportTest {
         return all;
     }
 
+    /** A result without what differs between two writings of it (its uuid, its attachments' file names). */
+    private static String canonical(JsonNode result) {
+        JsonNode copy = result.deepCopy();
+        strip(copy);
+        return copy.toString();
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.remove(List.of("uuid", "source"));
+        }
+        node.forEach(AllureReportTest::strip);
+    }
+
+    /** Every attachment file the results refer to. */
+    private static List<String> sources(JsonNode node) {
+        List<String> found = new ArrayList<>();
+        if (node.has("source")) {
+            found.add(node.get("source").asText());
+        }
+        node.forEach(child -> found.addAll(sources(child)));
+        return found;
+    }
+
+    private static List<String> attachmentFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains("-attachment.")).toList();
+        }
+    }
+
     private static JsonNode byName(List<JsonNode> results, String name) {
         return results.stream().filter(r -> r.get("name").asText().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no result named " + name));
@@ -151,6 +181,10 @@ class AllureReportTest {
                 .isNotEqualTo(failed.get("historyId").asText());
         assertThat(second.get("testCaseId").asText()).isEqualTo(crash.get("testCaseId").asText());
 
+        // written as attempts finished, the superseded ones rewritten at the end: no file is left over
+        assertThat(attachmentFiles(dir)).as("every attachment file belongs to a result")
+                .containsExactlyInAnyOrderElementsOf(results.stream().flatMap(r -> sources(r).stream()).toList());
+
         // verdicts with their evidence
         JsonNode invariant = byName(results, "verdict: accounting invariant");
         assertThat(invariant.get("status").asText()).isEqualTo("passed");
@@ -183,6 +217,9 @@ class AllureReportTest {
         assertThat(executor.get("buildName").asText()).isEqualTo("fleet: [3/4] #4711");
         assertThat(executor.get("buildOrder").asText()).isEqualTo("42");
         assertThat(results(dir)).as("a rebuild replaces the results, it does not add to them").hasSize(results.size());
+        assertThat(results(dir).stream().map(AllureReportTest::canonical).toList())
+                .as("the results written during the run are those a rebuild from the journal writes")
+                .containsExactlyInAnyOrderElementsOf(results.stream().map(AllureReportTest::canonical).toList());
     }
 
     @Test

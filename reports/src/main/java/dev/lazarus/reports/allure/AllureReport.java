@@ -6,21 +6,16 @@ import dev.lazarus.extension.RunObserver;
 import dev.lazarus.extension.RunResult;
 import dev.lazarus.journal.JournalCodec;
 import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.journal.JournalReader;
 import dev.lazarus.monitor.FleetAssessment;
-import dev.lazarus.registry.CommandRecord;
 import dev.lazarus.registry.RegistryEntry;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
-import io.qameta.allure.model.Link;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
-import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +24,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -54,6 +51,8 @@ public final class AllureReport implements RunObserver {
     public static final String CLI = "lazarus.allure.cli";
 
     private final Map<String, String> env;
+    /** The results written as attempts finished, for the run in progress. */
+    private Early early;
 
     public AllureReport() {
         this(System.getenv());
@@ -69,10 +68,34 @@ public final class AllureReport implements RunObserver {
         return 100; // after every artifact it attaches has been written
     }
 
+    /**
+     * Writes the attempt's result now, while other nodes still run, so the end of a large run does not wait
+     * for thousands of files; {@link #runFinished} rewrites only the results whose entry changed since (an
+     * attempt the gatekeeper resurrected is superseded later). The events are the attempt's journal lines.
+     */
     @Override
-    public void runFinished(RunContext run, RunResult result) throws Exception {
+    public synchronized void attemptFinished(RunContext run, RegistryEntry entry, List<JournalEvent> events)
+            throws Exception {
+        if (early == null || !early.runId().equals(run.runId())) {
+            early = new Early(run.runId(), new ResultFiles(run.runDir().resolve(RESULTS)), new HashMap<>());
+        }
+        Map<String, Written> written = early.written();
+        List<String> files = new AttemptResult(run, early.out()).write(entry, events,
+                uuid -> written.containsKey(uuid) ? written.get(uuid).entry() : null, List.of("ghost"));
+        // the attempt this one resurrected is unknown here when it never finished (a ghost): no link yet
+        boolean linked = entry.previousThreadUuid() == null || written.containsKey(entry.previousThreadUuid());
+        written.put(entry.threadUuid(), new Written(entry, files, linked));
+    }
+
+    @Override
+    public synchronized void runFinished(RunContext run, RunResult result) throws Exception {
         Path results = run.runDir().resolve(RESULTS);
-        write(run, result, results);
+        if (early != null && early.runId().equals(run.runId())) {
+            new Writer(run, result, early.out(), early.written()).writeAll();
+            early = null;
+        } else {
+            write(run, result, results);
+        }
         if (run.parameters().getBoolean(RENDER).orElse(false)) {
             Path cli = run.parameters().get(CLI).map(Path::of).orElseThrow(() -> new IllegalStateException(
                     RENDER + "=true needs " + CLI + " (the Allure command line, …/bin/allure)"));
@@ -97,26 +120,36 @@ public final class AllureReport implements RunObserver {
                 }
             }
         }
-        Files.createDirectories(results);
-        new Writer(run, result, results).writeAll();
+        new Writer(run, result, new ResultFiles(results), Map.of()).writeAll();
+    }
+
+    /** The results a run wrote as its attempts finished. */
+    private record Early(String runId, ResultFiles out, Map<String, Written> written) {
+    }
+
+    /** An attempt's result as it was written: the entry it shows, its files, whether its lineage link is in. */
+    private record Written(RegistryEntry entry, List<String> files, boolean linked) {
     }
 
     private final class Writer {
         private final RunContext run;
         private final RunResult result;
         private final Path dir;
-        private final FileSystemResultsWriter out;
+        private final ResultFiles out;
+        private final Map<String, Written> written;
         private final List<JournalEvent> events;
         private final Map<String, List<JournalEvent>> byThread = new HashMap<>();
         private final Map<String, String> shardByIp = new HashMap<>();
         private final ObjectMapper json = JournalCodec.mapper();
 
-        Writer(RunContext run, RunResult result, Path dir) {
+        /** {@code written}: results already in the folder, kept where their entry is unchanged. */
+        Writer(RunContext run, RunResult result, ResultFiles out, Map<String, Written> written) {
             this.run = run;
             this.result = result;
-            this.dir = dir;
-            this.out = new FileSystemResultsWriter(dir);
-            this.events = JournalReader.read(run.journal()).events();
+            this.dir = out.dir();
+            this.out = out;
+            this.written = written;
+            this.events = result.events();
             for (JournalEvent e : events) {
                 if (e.threadUuid() != null) {
                     byThread.computeIfAbsent(e.threadUuid(), k -> new ArrayList<>()).add(e);
@@ -131,8 +164,23 @@ public final class AllureReport implements RunObserver {
             Map<String, RegistryEntry> byUuid = new HashMap<>();
             result.registry().entries().forEach(e -> byUuid.put(e.threadUuid(), e));
             List<String> ghosts = ghostTags();
+            AttemptResult attempts = new AttemptResult(run, out);
+            Set<String> current = new HashSet<>();
             for (RegistryEntry e : result.registry().entries()) {
-                out.write(attempt(e, byUuid, ghosts));
+                current.add(e.threadUuid());
+                Written early = written.get(e.threadUuid());
+                if (early != null && early.linked() && early.entry().equals(e)) {
+                    continue; // what the journal says of this attempt now is what its result shows
+                }
+                if (early != null) {
+                    out.delete(early.files());
+                }
+                attempts.write(e, byThread.getOrDefault(e.threadUuid(), List.of()), byUuid::get, ghosts);
+            }
+            for (Map.Entry<String, Written> early : written.entrySet()) {
+                if (!current.contains(early.getKey())) {
+                    out.delete(early.getValue().files()); // not in the journal's registry: not a result
+                }
             }
             unattempted(ghosts);
             unreachable();
@@ -148,112 +196,6 @@ public final class AllureReport implements RunObserver {
             boolean throttled = events.stream().anyMatch(e -> e instanceof JournalEvent.ControlPlaneEvent c
                     && c.throttled() > 0);
             return throttled ? List.of("ghost", "aws_outage_context") : List.of("ghost");
-        }
-
-        private TestResult attempt(RegistryEntry e, Map<String, RegistryEntry> byUuid, List<String> ghostTags)
-                throws IOException {
-            List<JournalEvent> own = byThread.getOrDefault(e.threadUuid(), List.of());
-            long start = millis(own.isEmpty() ? e.timestamp() : own.get(0).ts());
-            long stop = millis(own.isEmpty() ? e.timestamp() : own.get(own.size() - 1).ts());
-            String uuid = UUID.randomUUID().toString();
-            String ip = e.publicIp();
-            List<Label> labels = new ArrayList<>(List.of(
-                    label("host", ip), label("thread", e.thread()), label("parentSuite", run.scenario()),
-                    label("suite", "shard " + e.shard()), label("framework", "lazarus"), label("language", "java")));
-            if (e.attempt() > 1) {
-                labels.add(label("subSuite", "resurrections"));
-            }
-            List<String> tags = e.isFinal() ? e.tags() : ghostTags;
-            tags.forEach(t -> labels.add(label("tag", t)));
-            if (e.isSuperseded()) {
-                labels.add(label("tag", "superseded"));
-            }
-            List<Link> links = new ArrayList<>();
-            Optional.ofNullable(e.previousThreadUuid()).map(byUuid::get).ifPresent(p -> links.add(lineage(
-                    "previous attempt: node " + ip + ": attempt " + p.attempt(), p)));
-            Optional.ofNullable(e.supersededBy()).map(byUuid::get).ifPresent(n -> links.add(lineage(
-                    "superseded by: node " + ip + ": attempt " + n.attempt(), n)));
-            String identity = identity(run.scenario(), ip);
-            return new TestResult()
-                    .setUuid(uuid)
-                    .setHistoryId(identity)
-                    .setTestCaseId(identity)
-                    .setName("node " + ip + ": attempt " + e.attempt())
-                    .setFullName(run.scenario() + ".node " + ip)
-                    .setStatus(AllureStatuses.of(e))
-                    .setStatusDetails(AllureStatuses.details(e, ghostTags))
-                    .setStage(Stage.FINISHED)
-                    .setStart(start)
-                    .setStop(stop)
-                    .setLabels(labels)
-                    .setLinks(links)
-                    .setParameters(List.of(param("IP", ip), param("shard", e.shard()),
-                            param("attempt", String.valueOf(e.attempt())), param("control plane", run.controlPlane()),
-                            param("thread_uuid", e.threadUuid())))
-                    .setDescription(description(e))
-                    .setSteps(steps(e, own));
-        }
-
-        private String description(RegistryEntry e) {
-            StringBuilder d = new StringBuilder("Attempt ").append(e.attempt()).append(" on ").append(e.publicIp())
-                    .append(" (private ").append(e.privateIp()).append("), thread_uuid `").append(e.threadUuid())
-                    .append("`.");
-            if (e.isSuperseded()) {
-                d.append(" **Superseded** by attempt ").append(e.attempt() + 1)
-                        .append(" (the gatekeeper resurrected the node): the node's verdict is the later attempt's.");
-            }
-            return d.toString();
-        }
-
-        private List<StepResult> steps(RegistryEntry e, List<JournalEvent> own) throws IOException {
-            List<StepResult> steps = new ArrayList<>();
-            JournalEvent.AttemptStarted started = own.stream().filter(JournalEvent.AttemptStarted.class::isInstance)
-                    .map(JournalEvent.AttemptStarted.class::cast).findFirst().orElse(null);
-            Optional<JournalEvent.Connected> connected = own.stream().filter(JournalEvent.Connected.class::isInstance)
-                    .map(JournalEvent.Connected.class::cast).findFirst();
-            if (started != null) {
-                long from = millis(started.ts());
-                StepResult connect = new StepResult().setName("ssh connect").setStage(Stage.FINISHED).setStart(from);
-                if (connected.isPresent()) {
-                    connect.setStatus(Status.PASSED).setStop(millis(connected.get().ts())).setParameters(List.of(
-                            param("connect attempts", String.valueOf(connected.get().connectAttempts())),
-                            param("handshake ms", String.valueOf(connected.get().handshakeMs()))));
-                } else {
-                    boolean sshFailed = e.isFinal() && e.status().tag().startsWith("ssh_");
-                    connect.setStatus(sshFailed ? Status.FAILED : Status.BROKEN).setStop(millis(own.get(own.size() - 1).ts()))
-                            .setStatusDetails(new StatusDetails().setMessage(sshFailed ? e.message()
-                                    : "no connection was journaled"));
-                }
-                steps.add(connect);
-            }
-            for (CommandRecord c : e.commands()) {
-                List<JournalEvent> mine = own.stream().filter(x -> indexOf(x) == c.index()).toList();
-                long from = mine.isEmpty() ? 0 : millis(mine.get(0).ts());
-                long to = mine.isEmpty() ? 0 : millis(mine.get(mine.size() - 1).ts());
-                List<Attachment> attachments = new ArrayList<>();
-                if (!c.stdout().isEmpty()) {
-                    attachments.add(attach("stdout (tail)", String.join("\n", c.stdout()) + "\n", "text/plain", "txt"));
-                }
-                if (!c.stderr().isEmpty()) {
-                    attachments.add(attach("stderr (not whitelisted)", String.join("\n", c.stderr()) + "\n",
-                            "text/plain", "txt"));
-                }
-                steps.add(new StepResult()
-                        .setName(c.command())
-                        .setStatus(switch (c.outcome()) {
-                            case "success" -> Status.PASSED;
-                            case "watchdog_timeout" -> Status.BROKEN;
-                            default -> Status.FAILED;
-                        })
-                        .setStage(Stage.FINISHED)
-                        .setStart(from)
-                        .setStop(to)
-                        .setParameters(List.of(param("exit code", String.valueOf(c.exitStatus())),
-                                param("tries", String.valueOf(c.tries())), param("duration ms",
-                                        String.valueOf(c.durationMs())), param("outcome", c.outcome())))
-                        .setAttachments(attachments));
-            }
-            return steps;
         }
 
         /** Ghosts no attempt was ever journaled for (a shard that died): one result each, so every node shows. */
@@ -417,19 +359,12 @@ public final class AllureReport implements RunObserver {
         }
 
         private Attachment attach(String name, String content, String type, String ext) {
-            return attach(name, content.getBytes(StandardCharsets.UTF_8), type, ext);
+            return out.attach(name, content, type, ext);
         }
 
         private Attachment attach(String name, byte[] content, String type, String ext) {
-            String source = UUID.randomUUID() + "-attachment." + ext;
-            out.write(source, new ByteArrayInputStream(content));
-            return new Attachment().setName(name).setSource(source).setType(type).setSize((long) content.length);
+            return out.attach(name, content, type, ext);
         }
-    }
-
-    private static Link lineage(String name, RegistryEntry other) {
-        return new Link().setName(name).setType("lineage")
-                .setUrl("../final_aggregate_execution_run_registry.json#" + other.threadUuid());
     }
 
     /** historyId and testCaseId: stable per scenario and node, so trends and retries line up across runs. */
@@ -437,25 +372,15 @@ public final class AllureReport implements RunObserver {
         return UUID.nameUUIDFromBytes(("lazarus|" + scenario + "|" + node).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static Label label(String name, String value) {
+    static Label label(String name, String value) {
         return new Label().setName(name).setValue(value == null ? "" : value);
     }
 
-    private static Parameter param(String name, String value) {
+    static Parameter param(String name, String value) {
         return new Parameter().setName(name).setValue(value == null ? "" : value);
     }
 
-    private static long millis(String ts) {
+    static long millis(String ts) {
         return Instant.parse(ts).toEpochMilli();
     }
-
-    private static int indexOf(JournalEvent e) {
-        if (e instanceof JournalEvent.CommandStarted x) {
-            return x.index();
-        } else if (e instanceof JournalEvent.CommandFinished x) {
-            return x.index();
-        }
-        return -1;
-    }
-
 }
