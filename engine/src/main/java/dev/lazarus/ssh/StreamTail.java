@@ -1,12 +1,11 @@
 package dev.lazarus.ssh;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -43,15 +42,59 @@ final class StreamTail {
         return lastByteNanos;
     }
 
-    /** Reads until end of stream. Returns normally on EOF; throws if the transport failed. */
+    /** Bytes read from the channel at a time. */
+    private static final int CHUNK = 2048;
+    /** A longer line is cut here (and marked), so one endless line cannot exhaust the heap. */
+    static final int MAX_LINE = 16 * 1024;
+
+    /**
+     * Reads until end of stream. Returns normally on EOF; throws if the transport failed. Lines end at
+     * {@code \n}, {@code \r\n} or {@code \r}, as {@link java.io.BufferedReader#readLine()} has them; they are split
+     * on bytes (UTF-8 keeps {@code \r} and {@code \n} single bytes), with one small buffer per stream: a fleet runs
+     * tens of thousands of commands, each with two streams.
+     */
     void drain(InputStream in) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new Touching(in), StandardCharsets.UTF_8),
-                1024)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                add(line);
+        try (in) {
+            byte[] chunk = new byte[CHUNK];
+            byte[] line = new byte[256];
+            int length = 0;
+            boolean cut = false;
+            boolean afterCr = false;
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                if (n > 0) {
+                    lastByteNanos = System.nanoTime();
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = chunk[i];
+                    if (b == '\n' && afterCr) {
+                        afterCr = false; // the second half of \r\n
+                        continue;
+                    }
+                    afterCr = b == '\r';
+                    if (b == '\n' || b == '\r') {
+                        add(text(line, length, cut));
+                        length = 0;
+                        cut = false;
+                    } else if (length < MAX_LINE) {
+                        if (length == line.length) {
+                            line = Arrays.copyOf(line, Math.min(MAX_LINE, length * 2));
+                        }
+                        line[length++] = b;
+                    } else {
+                        cut = true;
+                    }
+                }
+            }
+            if (length > 0 || cut) {
+                add(text(line, length, cut));
             }
         }
+    }
+
+    private static String text(byte[] line, int length, boolean cut) {
+        String text = new String(line, 0, length, StandardCharsets.UTF_8);
+        return cut ? text + " …[line cut at " + MAX_LINE + " bytes]" : text;
     }
 
     private synchronized void add(String line) {
@@ -71,37 +114,5 @@ final class StreamTail {
 
     synchronized long totalLines() {
         return total;
-    }
-
-    /** Records the time of every byte that arrives, before any line is complete. */
-    private final class Touching extends InputStream {
-        private final InputStream in;
-
-        Touching(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                lastByteNanos = System.nanoTime();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0) {
-                lastByteNanos = System.nanoTime();
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 }

@@ -50,6 +50,9 @@ public final class AllureReport implements RunObserver {
     /** The Allure command line ({@code …/bin/allure}) used to render. */
     public static final String CLI = "lazarus.allure.cli";
 
+    /** How long the results of the finished attempts may take to reach the disk once the run has ended. */
+    private static final long WRITE_BOUND_MINUTES = 10;
+
     private final Map<String, String> env;
     /** The results written as attempts finished, for the run in progress. */
     private Early early;
@@ -69,30 +72,30 @@ public final class AllureReport implements RunObserver {
     }
 
     /**
-     * Writes the attempt's result now, while other nodes still run, so the end of a large run does not wait
-     * for thousands of files; {@link #runFinished} rewrites only the results whose entry changed since (an
-     * attempt the gatekeeper resurrected is superseded later). The events are the attempt's journal lines.
+     * Queues the attempt's result for the run's background writer, so it is on disk before the run ends and a
+     * node worker never waits for files; {@link #runFinished} rewrites only the results whose entry changed
+     * since (an attempt the gatekeeper resurrected is superseded later). The events are the attempt's journal
+     * lines.
      */
     @Override
     public synchronized void attemptFinished(RunContext run, RegistryEntry entry, List<JournalEvent> events)
             throws Exception {
         if (early == null || !early.runId().equals(run.runId())) {
-            early = new Early(run.runId(), new ResultFiles(run.runDir().resolve(RESULTS)), new HashMap<>());
+            if (early != null) {
+                early.stop(); // a run that never reached its end
+            }
+            early = new Early(run, new ResultFiles(run.runDir().resolve(RESULTS)));
         }
-        Map<String, Written> written = early.written();
-        List<String> files = new AttemptResult(run, early.out()).write(entry, events,
-                uuid -> written.containsKey(uuid) ? written.get(uuid).entry() : null, List.of("ghost"));
-        // the attempt this one resurrected is unknown here when it never finished (a ghost): no link yet
-        boolean linked = entry.previousThreadUuid() == null || written.containsKey(entry.previousThreadUuid());
-        written.put(entry.threadUuid(), new Written(entry, files, linked));
+        early.write(entry, events);
     }
 
     @Override
     public synchronized void runFinished(RunContext run, RunResult result) throws Exception {
         Path results = run.runDir().resolve(RESULTS);
         if (early != null && early.runId().equals(run.runId())) {
-            new Writer(run, result, early.out(), early.written()).writeAll();
+            Early done = early;
             early = null;
+            new Writer(run, result, done.out(), done.stop()).writeAll();
         } else {
             write(run, result, results);
         }
@@ -123,8 +126,64 @@ public final class AllureReport implements RunObserver {
         new Writer(run, result, new ResultFiles(results), Map.of()).writeAll();
     }
 
-    /** The results a run wrote as its attempts finished. */
-    private record Early(String runId, ResultFiles out, Map<String, Written> written) {
+    /**
+     * The results of a run written as its attempts finish, by one background thread: owned here, stopped by
+     * {@link #stop()} at the run's end, and gone by itself after a minute idle if the run never gets there.
+     */
+    private static final class Early {
+        private final RunContext run;
+        private final ResultFiles out;
+        private final Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ThreadPoolExecutor writer = new java.util.concurrent.ThreadPoolExecutor(
+                0, 1, 1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "lazarus-allure-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private volatile Exception failure;
+
+        Early(RunContext run, ResultFiles out) {
+            this.run = run;
+            this.out = out;
+        }
+
+        String runId() {
+            return run.runId();
+        }
+
+        ResultFiles out() {
+            return out;
+        }
+
+        void write(RegistryEntry entry, List<JournalEvent> events) {
+            writer.execute(() -> {
+                try {
+                    List<String> files = new AttemptResult(run, out).write(entry, events,
+                            uuid -> written.containsKey(uuid) ? written.get(uuid).entry() : null, List.of("ghost"));
+                    // the attempt this one resurrected is unknown here when it never finished (a ghost): no link yet
+                    boolean linked = entry.previousThreadUuid() == null || written.containsKey(entry.previousThreadUuid());
+                    written.put(entry.threadUuid(), new Written(entry, files, linked));
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            });
+        }
+
+        /** Waits for the queued results (bounded) and returns what was written. */
+        Map<String, Written> stop() throws java.io.IOException, InterruptedException {
+            writer.shutdown();
+            if (!writer.awaitTermination(WRITE_BOUND_MINUTES, java.util.concurrent.TimeUnit.MINUTES)) {
+                writer.shutdownNow();
+                throw new java.io.IOException("the Allure results of the finished attempts were not written within "
+                        + WRITE_BOUND_MINUTES + " minutes");
+            }
+            if (failure != null) {
+                // not lost: an attempt without an early result is written by the end of the run, which fails loudly
+                System.out.println("[lazarus] an Allure result written during the run failed (" + failure
+                        + "); the end of the run writes it again");
+            }
+            return written;
+        }
     }
 
     /** An attempt's result as it was written: the entry it shows, its files, whether its lineage link is in. */
