@@ -76,7 +76,7 @@ public final class Bench {
     }
 
     /** One measured floor run: wall, and the client's CPU (the fleet's own threads left out). */
-    private record FloorRun(double wall, double cpu, int failures) {
+    private record FloorRun(double wall, double cpu, int failures, long heap) {
     }
 
     /** One measured Lazarus run: its sampler, peak RSS and what its journal says. */
@@ -95,7 +95,7 @@ public final class Bench {
             try (Sampler s = new Sampler()) {
                 int failures = Floor.run(targets, BenchTomcat.COMMANDS);
                 s.close();
-                return new FloorRun(s.wallSeconds(), s.cpuSeconds() - s.fleetCpuSeconds(), failures);
+                return new FloorRun(s.wallSeconds(), s.cpuSeconds() - s.fleetCpuSeconds(), failures, s.peakHeapBytes());
             }
         }
     }
@@ -124,9 +124,9 @@ public final class Bench {
         floor(Math.min(512, sizes.stream().mapToInt(Integer::intValue).max().orElse(512)));
         lazarus(out, 512);
         System.out.println("| N | floor s | Lazarus s | Lazarus ÷ floor | ideal s | wall ÷ ideal | floor CPU s | harness CPU s "
-                + "| fleet CPU s | peak heap MiB | heap KiB/node | peak RSS MiB | threads | failures "
+                + "| fleet CPU s | peak heap MiB | heap KiB/node | floor heap KiB/node | live heap MiB | live KiB/node | peak RSS MiB | threads | failures "
                 + "| control plane s | connect+auth s | commands s | reports s |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : sizes) {
             List<FloorRun> floors = new java.util.ArrayList<>();
             List<LazarusSample> runs = new java.util.ArrayList<>();
@@ -141,11 +141,14 @@ public final class Bench {
             Sampler s = l.sampler();
             LazarusRun.Stats stats = l.stats();
             double reports = s.wallSeconds() - stats.runSeconds();
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d "
-                            + "| %d | %.2f | %.1f | %.1f | %.1f |%n",
+            long live = s.peakHeapAfterGcBytes();
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s | %s "
+                            + "| %d | %d | %d | %.2f | %.1f | %.1f | %.1f |%n",
                     n, f.wall(), l.wall(), l.wall() / f.wall(), stats.idealSeconds(),
                     l.wall() / stats.idealSeconds(), f.cpu(), s.cpuSeconds() - s.fleetCpuSeconds(), s.fleetCpuSeconds(),
-                    s.peakHeapBytes() >> 20, (s.peakHeapBytes() >> 10) / n, l.rss() >> 20, s.peakThreads(),
+                    s.peakHeapBytes() >> 20, (s.peakHeapBytes() >> 10) / n, (f.heap() >> 10) / n,
+                    live < 0 ? "no GC" : String.valueOf(live >> 20), live < 0 ? "–" : String.valueOf((live >> 10) / n),
+                    l.rss() >> 20, s.peakThreads(),
                     failures, stats.controlPlaneSeconds(), stats.connectSeconds(), stats.commandsSeconds(), reports);
         }
     }

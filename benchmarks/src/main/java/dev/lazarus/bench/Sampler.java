@@ -1,15 +1,28 @@
 package dev.lazarus.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Samples one measured phase: peak heap, peak RSS, peak platform threads, process CPU, and the CPU of the
+ * Samples one measured phase: peak heap (used, garbage included), peak heap after a collection (what
+ * survived: the live set's high-water mark, or -1 when no collection ran), peak RSS, peak platform threads, process CPU, and the CPU of the
  * embedded fleet's own threads (MINA's and the simulator's), so the harness's cost can be told from the
  * fleet's. A daemon thread owned by the sampler, stopped by {@link #close()}.
  */
@@ -23,12 +36,15 @@ final class Sampler implements AutoCloseable {
     private final Map<Long, Long> fleetCpuByThread = new HashMap<>();
     private volatile boolean running = true;
     private long peakHeap;
+    private long peakAfterGc = -1;
+    private final List<Runnable> unlisten = new ArrayList<>();
     private long wallNanos;
     private long cpuNanos;
 
     Sampler() {
         resetPeakRss();
         THREADS.resetPeakThreadCount();
+        listenToCollections();
         thread = new Thread(this::loop, "bench-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -42,6 +58,36 @@ final class Sampler implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** Records the heap left after every collection of the phase. */
+    private void listenToCollections() {
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof NotificationEmitter emitter)) {
+                continue;
+            }
+            NotificationListener listener = (notification, handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    return;
+                }
+                long after = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                        .getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                synchronized (this) {
+                    peakAfterGc = Math.max(peakAfterGc, after);
+                }
+            };
+            emitter.addNotificationListener(listener, null, null);
+            unlisten.add(() -> {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (ListenerNotFoundException e) {
+                    // already gone
+                }
+            });
         }
     }
 
@@ -80,6 +126,7 @@ final class Sampler implements AutoCloseable {
     public synchronized void close() {
         running = false;
         thread.interrupt();
+        unlisten.forEach(Runnable::run);
         ticks = 0;
         sample();
         wallNanos = System.nanoTime() - wallStart;
@@ -100,6 +147,11 @@ final class Sampler implements AutoCloseable {
 
     long peakHeapBytes() {
         return peakHeap;
+    }
+
+    /** The most heap any collection of the phase left behind; -1 when none ran. */
+    synchronized long peakHeapAfterGcBytes() {
+        return peakAfterGc;
     }
 
     int peakThreads() {

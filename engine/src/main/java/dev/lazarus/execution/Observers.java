@@ -33,6 +33,9 @@ final class Observers {
                     System.out.println("[lazarus] " + observer.getClass().getSimpleName() + " took " + ms + " ms");
                 }
             } catch (Exception | LinkageError e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt(); // the run is being stopped: the next wait sees it
+                }
                 failures.add(new IllegalStateException(observer.getClass().getName() + " failed: " + e, e));
             }
         }

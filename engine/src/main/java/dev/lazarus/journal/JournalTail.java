@@ -33,13 +33,17 @@ public final class JournalTail {
     /** Every event in the journal now. */
     public synchronized JournalReader.Contents read() {
         byte[] fresh = freshBytes();
+        int eventsBefore = events.size();
+        int linesBefore = lines;
         int start = 0;
         for (int i = 0; i < fresh.length; i++) {
             if (fresh[i] == '\n') {
                 Line line = parse(fresh, start, i);
                 if (line.error() != null) {
-                    throw new JournalException("journal " + file + " line " + (lines + 1) + " is corrupt: "
-                            + line.error());
+                    int number = lines + 1;
+                    events.subList(eventsBefore, events.size()).clear(); // a read is whole or nothing
+                    lines = linesBefore;
+                    throw new JournalException("journal " + file + " line " + number + " is corrupt: " + line.error());
                 }
                 if (line.event() != null) {
                     events.add(line.event());
@@ -70,7 +74,7 @@ public final class JournalTail {
                         + " bytes between two reads: it is append-only");
             }
             if (size - consumed > Integer.MAX_VALUE - 8) {
-                throw new JournalException("the journal " + file + " grew by more than 2 GiB between two reads");
+                throw new JournalException("the journal " + file + " has more than 2 GiB unread: too large to read");
             }
             ByteBuffer buffer = ByteBuffer.allocate((int) (size - consumed));
             long position = consumed;

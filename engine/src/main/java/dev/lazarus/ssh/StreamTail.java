@@ -93,8 +93,25 @@ final class StreamTail {
     }
 
     private static String text(byte[] line, int length, boolean cut) {
-        String text = new String(line, 0, length, StandardCharsets.UTF_8);
-        return cut ? text + " …[line cut at " + MAX_LINE + " bytes]" : text;
+        if (!cut) {
+            return new String(line, 0, length, StandardCharsets.UTF_8);
+        }
+        return new String(line, 0, characterBoundary(line, length), StandardCharsets.UTF_8)
+                + " …[line cut at " + MAX_LINE + " bytes]";
+    }
+
+    /** {@code length}, moved back to where the character it splits begins, so a cut shows no broken character. */
+    static int characterBoundary(byte[] bytes, int length) {
+        int lead = length;
+        while (lead > 0 && length - lead < 4 && (bytes[lead - 1] & 0xC0) == 0x80) {
+            lead--; // continuation bytes
+        }
+        if (lead == 0) {
+            return length;
+        }
+        int first = bytes[lead - 1] & 0xFF;
+        int size = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+        return length - (lead - 1) < size ? lead - 1 : length;
     }
 
     private synchronized void add(String line) {

@@ -101,6 +101,19 @@ class JournalTest {
     }
 
     @Test
+    void aTailThatMeetsACorruptLineKeepsNothingOfThatRead() throws Exception {
+        Path file = dir.resolve(Journal.FILE_NAME);
+        String gold = "{\"event\":\"gold_list\",\"ts\":\"t\",\"nodes\":[]}";
+        Files.write(file, List.of(gold));
+        JournalTail tail = new JournalTail(file);
+        assertThat(tail.read().events()).hasSize(1);
+        Files.write(file, List.of(gold, "not json", gold), StandardOpenOption.APPEND);
+        for (int read = 1; read <= 2; read++) { // the same answer each time: the first failed read left no half
+            assertThatThrownBy(tail::read).isInstanceOf(JournalException.class).hasMessageContaining("line 3 is corrupt");
+        }
+    }
+
+    @Test
     void anExistingJournalIsNeverOverwritten() throws Exception {
         Path file = dir.resolve(Journal.FILE_NAME);
         Files.writeString(file, "earlier run\n");

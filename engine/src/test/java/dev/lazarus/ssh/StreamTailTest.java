@@ -53,6 +53,19 @@ class StreamTailTest {
     }
 
     @Test
+    void aCutLineEndsOnAWholeCharacter() throws IOException {
+        for (int pad = 0; pad < 4; pad++) { // the cut falls on every byte of the 4-byte characters in turn
+            StreamTail tail = new StreamTail("stdout", 1, System.nanoTime());
+            tail.drain(trickling("a".repeat(pad) + "𝄞".repeat(StreamTail.MAX_LINE), 4096));
+            String cut = tail.lines().get(0);
+            String kept = cut.substring(0, cut.indexOf(" …[line cut"));
+            assertThat(kept).as("pad %d", pad).doesNotContain("\uFFFD").startsWith("a".repeat(pad) + "𝄞");
+            assertThat(kept.getBytes(StandardCharsets.UTF_8).length).isBetween(StreamTail.MAX_LINE - 3,
+                    StreamTail.MAX_LINE);
+        }
+    }
+
+    @Test
     void theTimeOfTheLastByteMovesWithEveryRead() throws IOException {
         long start = System.nanoTime();
         StreamTail tail = new StreamTail("stdout", 5, start);

@@ -22,12 +22,16 @@ public final class RealSshd implements AutoCloseable {
     public static final String USER = "lazarus-ssh";
 
     private final Process process;
+    /** Stops the sshd if the JVM ends (SIGTERM or SIGINT to a test run or benchmark) before {@link #close()} did. */
+    private final Thread reaper;
     private final Path dir;
     private final int port;
     private final List<String> addresses;
 
     private RealSshd(Process process, Path dir, int port, List<String> addresses) {
         this.process = process;
+        this.reaper = new Thread(() -> stop(true), "real-sshd-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         this.dir = dir;
         this.port = port;
         this.addresses = addresses;
@@ -84,7 +88,16 @@ public final class RealSshd implements AutoCloseable {
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", configFile.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         RealSshd sshd = new RealSshd(process, dir, port, addresses);
-        sshd.awaitListening(10);
+        try {
+            sshd.awaitListening(10);
+        } catch (Exception | Error e) {
+            try {
+                sshd.close();
+            } catch (Exception cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         return sshd;
     }
 
@@ -153,9 +166,29 @@ public final class RealSshd implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        process.destroy();
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the reaper runs anyway
+        }
+        stop(false);
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Ends the listening sshd and the per-connection sshd processes it forked (with their commands): those
+     * outlive the listener, which is why systemd's ssh.service kills by process only.
+     */
+    private void stop(boolean forcibly) {
+        List<ProcessHandle> sessions = process.descendants().toList();
+        if (forcibly) {
+            process.destroyForcibly();
+            sessions.forEach(ProcessHandle::destroyForcibly);
+        } else {
+            process.destroy();
+            sessions.forEach(ProcessHandle::destroy);
         }
     }
 }

@@ -82,7 +82,7 @@ public final class AllureReport implements RunObserver {
             throws Exception {
         if (early == null || !early.runId().equals(run.runId())) {
             if (early != null) {
-                early.stop(); // a run that never reached its end
+                early.abandon(); // a run that never reached its end: its writer ends the result in hand and goes
             }
             early = new Early(run, new ResultFiles(run.runDir().resolve(RESULTS)));
         }
@@ -92,10 +92,15 @@ public final class AllureReport implements RunObserver {
     @Override
     public synchronized void runFinished(RunContext run, RunResult result) throws Exception {
         Path results = run.runDir().resolve(RESULTS);
-        if (early != null && early.runId().equals(run.runId())) {
-            Early done = early;
-            early = null;
-            new Writer(run, result, done.out(), done.stop()).writeAll();
+        Early done = early;
+        early = null;
+        if (done != null && !done.runId().equals(run.runId())) {
+            done.abandon(); // another run's, which never reached its end
+            done = null;
+        }
+        Optional<Map<String, Written>> written = done == null ? Optional.empty() : done.stop();
+        if (written.isPresent()) {
+            new Writer(run, result, done.out(), written.get()).writeAll();
         } else {
             write(run, result, results);
         }
@@ -141,6 +146,8 @@ public final class AllureReport implements RunObserver {
                     return t;
                 });
         private volatile Exception failure;
+        /** Set when the run stops waiting for this writer: what is still queued is not written. */
+        private volatile boolean abandoned;
 
         Early(RunContext run, ResultFiles out) {
             this.run = run;
@@ -157,9 +164,14 @@ public final class AllureReport implements RunObserver {
 
         void write(RegistryEntry entry, List<JournalEvent> events) {
             writer.execute(() -> {
+                if (abandoned) {
+                    return;
+                }
                 try {
-                    List<String> files = new AttemptResult(run, out).write(entry, events,
-                            uuid -> written.containsKey(uuid) ? written.get(uuid).entry() : null, List.of("ghost"));
+                    List<String> files = new AttemptResult(run, out).write(entry, events, uuid -> {
+                        Written w = written.get(uuid);
+                        return w == null ? null : w.entry();
+                    }, List.of("ghost"));
                     // the attempt this one resurrected is unknown here when it never finished (a ghost): no link yet
                     boolean linked = entry.previousThreadUuid() == null || written.containsKey(entry.previousThreadUuid());
                     written.put(entry.threadUuid(), new Written(entry, files, linked));
@@ -169,20 +181,33 @@ public final class AllureReport implements RunObserver {
             });
         }
 
-        /** Waits for the queued results (bounded) and returns what was written. */
-        Map<String, Written> stop() throws java.io.IOException, InterruptedException {
+        /** Lets the writer finish the result in hand and drop the rest, without waiting for it. */
+        void abandon() {
+            abandoned = true;
+            writer.shutdown();
+        }
+
+        /**
+         * Waits for the queued results (bounded) and returns what was written; empty when they did not reach the
+         * disk in time: the run's end then writes every result again into an emptied folder. The writer is not
+         * interrupted (a result cut mid-file would be left behind), only told to drop what it has not begun.
+         */
+        Optional<Map<String, Written>> stop() throws InterruptedException {
             writer.shutdown();
             if (!writer.awaitTermination(WRITE_BOUND_MINUTES, java.util.concurrent.TimeUnit.MINUTES)) {
-                writer.shutdownNow();
-                throw new java.io.IOException("the Allure results of the finished attempts were not written within "
-                        + WRITE_BOUND_MINUTES + " minutes");
+                abandon();
+                boolean idle = writer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                System.out.println("[lazarus] the Allure results of the finished attempts were not written within "
+                        + WRITE_BOUND_MINUTES + " minutes" + (idle ? "" : " (the writer is still busy with one)")
+                        + "; the end of the run writes them all again");
+                return Optional.empty();
             }
             if (failure != null) {
                 // not lost: an attempt without an early result is written by the end of the run, which fails loudly
                 System.out.println("[lazarus] an Allure result written during the run failed (" + failure
                         + "); the end of the run writes it again");
             }
-            return written;
+            return Optional.of(written);
         }
     }
 
@@ -193,19 +218,19 @@ public final class AllureReport implements RunObserver {
     private final class Writer {
         private final RunContext run;
         private final RunResult result;
-        private final Path dir;
         private final ResultFiles out;
         private final Map<String, Written> written;
         private final List<JournalEvent> events;
         private final Map<String, List<JournalEvent>> byThread = new HashMap<>();
         private final Map<String, String> shardByIp = new HashMap<>();
+        /** ip → why its shard left no journal, for the nodes of a missing shard. */
+        private final Map<String, String> shardReasons = new HashMap<>();
         private final ObjectMapper json = JournalCodec.mapper();
 
         /** {@code written}: results already in the folder, kept where their entry is unchanged. */
         Writer(RunContext run, RunResult result, ResultFiles out, Map<String, Written> written) {
             this.run = run;
             this.result = result;
-            this.dir = out.dir();
             this.out = out;
             this.written = written;
             this.events = result.events();
@@ -215,6 +240,9 @@ public final class AllureReport implements RunObserver {
                 }
                 if (e instanceof JournalEvent.GoldList g) {
                     g.nodes().forEach(n -> shardByIp.put(n.publicIp(), g.shard()));
+                }
+                if (e instanceof JournalEvent.ShardMissing m) {
+                    m.ips().forEach(ip -> shardReasons.put(ip, m.reason()));
                 }
             }
         }
@@ -244,7 +272,7 @@ public final class AllureReport implements RunObserver {
             unattempted(ghosts);
             unreachable();
             verdicts();
-            Files.writeString(dir.resolve("categories.json"),
+            Files.writeString(out.dir().resolve("categories.json"),
                     json.writerWithDefaultPrettyPrinter().writeValueAsString(AllureCategories.all()));
             environment();
             executor();
@@ -259,9 +287,9 @@ public final class AllureReport implements RunObserver {
 
         /** Ghosts no attempt was ever journaled for (a shard that died): one result each, so every node shows. */
         private void unattempted(List<String> ghostTags) {
-            java.util.Set<String> attempted = new java.util.HashSet<>();
+            Set<String> attempted = new HashSet<>();
             result.registry().entries().forEach(e -> attempted.add(e.publicIp()));
-            Map<String, String> reasons = shardReasons();
+            Map<String, String> reasons = shardReasons;
             long at = millis(events.get(events.size() - 1).ts());
             for (String ip : result.assessment().ghosts()) {
                 if (attempted.contains(ip)) {
@@ -284,13 +312,6 @@ public final class AllureReport implements RunObserver {
                         .setParameters(List.of(param("IP", ip), param("shard", shardOf(ip)),
                                 param("control plane", run.controlPlane()))));
             }
-        }
-
-        private Map<String, String> shardReasons() {
-            Map<String, String> reasons = new HashMap<>();
-            events.stream().filter(JournalEvent.ShardMissing.class::isInstance).map(JournalEvent.ShardMissing.class::cast)
-                    .forEach(m -> m.ips().forEach(ip -> reasons.put(ip, m.reason())));
-            return reasons;
         }
 
         private String shardOf(String ip) {
@@ -318,7 +339,7 @@ public final class AllureReport implements RunObserver {
             FleetAssessment a = result.assessment();
             long end = millis(events.get(events.size() - 1).ts());
             StringBuilder ghostList = new StringBuilder();
-            Map<String, String> reasons = shardReasons();
+            Map<String, String> reasons = shardReasons;
             a.ghosts().forEach(ip -> ghostList.append(ip).append("  last lifecycle event: ")
                     .append(result.registry().lastEventOf(ip).orElse("none"))
                     .append(reasons.containsKey(ip) ? "  (" + reasons.get(ip) + ")" : "").append('\n'));
@@ -389,7 +410,7 @@ public final class AllureReport implements RunObserver {
             // Properties writes a date comment first; the report shows every line, so keep only the entries
             String body = text.toString().lines().filter(l -> !l.startsWith("#")).sorted()
                     .reduce("", (x, y) -> x + y + "\n");
-            Files.writeString(dir.resolve("environment.properties"), body);
+            Files.writeString(out.dir().resolve("environment.properties"), body);
         }
 
         /** {@code executor.json} from GitLab CI's variables, when the run is a CI job. */
@@ -405,7 +426,7 @@ public final class AllureReport implements RunObserver {
             e.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.get("CI_JOB_ID"));
             e.put("buildUrl", env.getOrDefault("CI_JOB_URL", ""));
             e.put("reportName", "Lazarus · " + run.scenario());
-            Files.writeString(dir.resolve("executor.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(e));
+            Files.writeString(out.dir().resolve("executor.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(e));
         }
 
         private Optional<Attachment> artifact(String name, String type) throws IOException {

@@ -43,6 +43,21 @@ final class AttemptResult {
     List<String> write(RegistryEntry e, List<JournalEvent> own, Function<String, RegistryEntry> byUuid,
             List<String> ghostTags) {
         List<String> files = new ArrayList<>();
+        try {
+            write(e, own, byUuid, ghostTags, files);
+            return files;
+        } catch (RuntimeException failed) {
+            try {
+                out.delete(files); // no attachments without their result: the attempt is written again whole
+            } catch (java.io.IOException | RuntimeException cleanup) {
+                failed.addSuppressed(cleanup);
+            }
+            throw failed;
+        }
+    }
+
+    private void write(RegistryEntry e, List<JournalEvent> own, Function<String, RegistryEntry> byUuid,
+            List<String> ghostTags, List<String> files) {
         long start = AllureReport.millis(own.isEmpty() ? e.timestamp() : own.get(0).ts());
         long stop = AllureReport.millis(own.isEmpty() ? e.timestamp() : own.get(own.size() - 1).ts());
         String ip = e.publicIp();
@@ -84,7 +99,6 @@ final class AttemptResult {
                 .setDescription(description(e))
                 .setSteps(steps(e, own, files));
         files.add(out.write(result));
-        return files;
     }
 
     private static String description(RegistryEntry e) {
