@@ -100,18 +100,18 @@ final class StreamTail {
                 + " …[line cut at " + MAX_LINE + " bytes]";
     }
 
-    /** {@code length}, moved back to where the character it splits begins, so a cut shows no broken character. */
-    static int characterBoundary(byte[] bytes, int length) {
-        int lead = length;
-        while (lead > 0 && length - lead < 4 && (bytes[lead - 1] & 0xC0) == 0x80) {
-            lead--; // continuation bytes
+    /** {@code length}, moved back to where the UTF-8 character it splits begins, so a cut shows no broken one. */
+    private static int characterBoundary(byte[] bytes, int length) {
+        int start = length - 1; // where the last character begins: back over its continuation bytes (10xxxxxx)
+        while (start > 0 && length - start < 4 && (bytes[start] & 0xC0) == 0x80) {
+            start--;
         }
-        if (lead == 0) {
+        if (start < 0) {
             return length;
         }
-        int first = bytes[lead - 1] & 0xFF;
-        int size = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
-        return length - (lead - 1) < size ? lead - 1 : length;
+        int lead = bytes[start] & 0xFF;
+        int size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return start + size > length ? start : length;
     }
 
     private synchronized void add(String line) {

@@ -173,7 +173,8 @@ public final class RealSshd implements AutoCloseable {
         }
         stop(false);
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            stop(true);
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

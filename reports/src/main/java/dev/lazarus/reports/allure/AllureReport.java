@@ -80,24 +80,26 @@ public final class AllureReport implements RunObserver {
     @Override
     public synchronized void attemptFinished(RunContext run, RegistryEntry entry, List<JournalEvent> events)
             throws Exception {
-        if (early == null || !early.runId().equals(run.runId())) {
-            if (early != null) {
-                early.abandon(); // a run that never reached its end: its writer ends the result in hand and goes
-            }
+        if (earlyOf(run) == null) {
             early = new Early(run, new ResultFiles(run.runDir().resolve(RESULTS)));
         }
         early.write(entry, events);
     }
 
+    /** The early results of {@code run}, or null; another run's (one that never reached its end) is abandoned. */
+    private Early earlyOf(RunContext run) {
+        if (early != null && !early.runId().equals(run.runId())) {
+            early.abandon(); // its writer ends the result in hand and goes
+            early = null;
+        }
+        return early;
+    }
+
     @Override
     public synchronized void runFinished(RunContext run, RunResult result) throws Exception {
         Path results = run.runDir().resolve(RESULTS);
-        Early done = early;
+        Early done = earlyOf(run);
         early = null;
-        if (done != null && !done.runId().equals(run.runId())) {
-            done.abandon(); // another run's, which never reached its end
-            done = null;
-        }
         Optional<Map<String, Written>> written = done == null ? Optional.empty() : done.stop();
         if (written.isPresent()) {
             new Writer(run, result, done.out(), written.get()).writeAll();
