@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** The same workload through Ansible: strategy free, forks = N, pipelining and ControlPersist, shell tasks. */
 final class Ansible {
 
-    private Ansible() {
-    }
+    private Ansible() {}
 
     /** Why Ansible cannot run here, or null (installing Debian's ansible when root and missing). */
     static String unavailableBecause() throws Exception {
@@ -44,12 +43,16 @@ final class Ansible {
             play.append("    - shell: \"").append(c).append("\"\n");
         }
         Files.writeString(dir.resolve("play.yml"), play);
-        Files.writeString(dir.resolve("ansible.cfg"), "[defaults]\nforks = " + nodes.size()
-                + "\nhost_key_checking = False\nretry_files_enabled = False\nnocolor = True\n"
-                + "[ssh_connection]\npipelining = True\ncontrol_path_dir = " + dir.resolve("cp")
-                + "\nssh_args = -o ControlMaster=auto -o ControlPersist=60s -o UserKnownHostsFile=/dev/null\n");
+        Files.writeString(
+                dir.resolve("ansible.cfg"),
+                "[defaults]\nforks = " + nodes.size()
+                        + "\nhost_key_checking = False\nretry_files_enabled = False\nnocolor = True\n"
+                        + "[ssh_connection]\npipelining = True\ncontrol_path_dir = " + dir.resolve("cp")
+                        + "\nssh_args = -o ControlMaster=auto -o ControlPersist=60s -o UserKnownHostsFile=/dev/null\n");
         ProcessBuilder pb = new ProcessBuilder("ansible-playbook", "-i", "inventory.ini", "play.yml")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("ansible.log").toFile());
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("ansible.log").toFile());
         pb.environment().put("ANSIBLE_CONFIG", dir.resolve("ansible.cfg").toString());
         pb.environment().put("HOME", dir.toString());
         long start = System.nanoTime();
@@ -61,7 +64,9 @@ final class Ansible {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (p.exitValue() != 0) {
             List<String> log = Files.readAllLines(dir.resolve("ansible.log"));
-            String first = log.stream().filter(l -> l.contains("UNREACHABLE") || l.startsWith("fatal")).findFirst()
+            String first = log.stream()
+                    .filter(l -> l.contains("UNREACHABLE") || l.startsWith("fatal"))
+                    .findFirst()
                     .orElse("");
             throw new IllegalStateException("ansible-playbook failed: " + first + "\n... its last lines:\n"
                     + String.join("\n", log.subList(Math.max(0, log.size() - 5), log.size())));

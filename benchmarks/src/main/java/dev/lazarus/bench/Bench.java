@@ -23,8 +23,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // sshj and MINA talk at info
@@ -38,12 +37,14 @@ public final class Bench {
                 case "--peers" -> peers = ints(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: Bench [--sizes 100,512] [--peers 50,100,200] [--rounds 5] [--repeat 3]");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; usage: Bench [--sizes 100,512] [--peers 50,100,200] [--rounds 5] [--repeat 3]");
             }
         }
         // readable by the sshd login user, which reads its authorized_keys below this folder
-        Path out = Files.createTempDirectory("lazarus-bench",
+        Path out = Files.createTempDirectory(
+                "lazarus-bench",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         try {
@@ -76,8 +77,7 @@ public final class Bench {
     }
 
     /** One measured floor run: wall, and the client's CPU (the fleet's own threads left out). */
-    private record FloorRun(double wall, double cpu, int failures, long heap) {
-    }
+    private record FloorRun(double wall, double cpu, int failures, long heap) {}
 
     /** One measured Lazarus run: its sampler, peak RSS and what its journal says. */
     private record LazarusSample(Sampler sampler, long rss, LazarusRun.Stats stats) {
@@ -90,7 +90,8 @@ public final class Bench {
         try (EmbeddedFleet fleet = EmbeddedFleet.start(n, 1, 0, Map.of())) {
             Floor.Login login = Floor.Login.of(fleet.harnessKey());
             List<Floor.Target> targets = fleet.nodes().stream()
-                    .map(node -> new Floor.Target(node.ip(), fleet.port(), EmbeddedFleet.USER, login)).toList();
+                    .map(node -> new Floor.Target(node.ip(), fleet.port(), EmbeddedFleet.USER, login))
+                    .toList();
             gc();
             try (Sampler s = new Sampler()) {
                 int failures = Floor.run(targets, BenchTomcat.COMMANDS);
@@ -105,8 +106,10 @@ public final class Bench {
         Sampler s = new Sampler();
         Path journal;
         try {
-            journal = LazarusRun.run(BenchTomcat.class, out, Map.of("lazarus.fleet.size", String.valueOf(n),
-                    "lazarus.resurrection.rounds", "0"));
+            journal = LazarusRun.run(
+                    BenchTomcat.class,
+                    out,
+                    Map.of("lazarus.fleet.size", String.valueOf(n), "lazarus.resurrection.rounds", "0"));
         } finally {
             s.close();
         }
@@ -123,9 +126,10 @@ public final class Bench {
     private static void embedded(Path out, List<Integer> sizes, int repeat) throws Exception {
         floor(Math.min(512, sizes.stream().mapToInt(Integer::intValue).max().orElse(512)));
         lazarus(out, 512);
-        System.out.println("| N | floor s | Lazarus s | Lazarus ÷ floor | ideal s | wall ÷ ideal | floor CPU s | harness CPU s "
-                + "| fleet CPU s | peak heap MiB | heap KiB/node | floor heap KiB/node | live heap MiB | live KiB/node | peak RSS MiB | threads | failures "
-                + "| control plane s | connect+auth s | commands s | reports s |");
+        System.out.println(
+                "| N | floor s | Lazarus s | Lazarus ÷ floor | ideal s | wall ÷ ideal | floor CPU s | harness CPU s "
+                        + "| fleet CPU s | peak heap MiB | heap KiB/node | floor heap KiB/node | live heap MiB | live KiB/node | peak RSS MiB | threads | failures "
+                        + "| control plane s | connect+auth s | commands s | reports s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : sizes) {
             List<FloorRun> floors = new java.util.ArrayList<>();
@@ -142,14 +146,31 @@ public final class Bench {
             LazarusRun.Stats stats = l.stats();
             double reports = s.wallSeconds() - stats.runSeconds();
             long live = s.peakHeapAfterGcBytes();
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s | %s "
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %.1f | %.1f | **%.2f** | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %s | %s "
                             + "| %d | %d | %d | %.2f | %.1f | %.1f | %.1f |%n",
-                    n, f.wall(), l.wall(), l.wall() / f.wall(), stats.idealSeconds(),
-                    l.wall() / stats.idealSeconds(), f.cpu(), s.cpuSeconds() - s.fleetCpuSeconds(), s.fleetCpuSeconds(),
-                    s.peakHeapBytes() >> 20, (s.peakHeapBytes() >> 10) / n, (f.heap() >> 10) / n,
-                    live < 0 ? "no GC" : String.valueOf(live >> 20), live < 0 ? "–" : String.valueOf((live >> 10) / n),
-                    l.rss() >> 20, s.peakThreads(),
-                    failures, stats.controlPlaneSeconds(), stats.connectSeconds(), stats.commandsSeconds(), reports);
+                    n,
+                    f.wall(),
+                    l.wall(),
+                    l.wall() / f.wall(),
+                    stats.idealSeconds(),
+                    l.wall() / stats.idealSeconds(),
+                    f.cpu(),
+                    s.cpuSeconds() - s.fleetCpuSeconds(),
+                    s.fleetCpuSeconds(),
+                    s.peakHeapBytes() >> 20,
+                    (s.peakHeapBytes() >> 10) / n,
+                    (f.heap() >> 10) / n,
+                    live < 0 ? "no GC" : String.valueOf(live >> 20),
+                    live < 0 ? "–" : String.valueOf((live >> 10) / n),
+                    l.rss() >> 20,
+                    s.peakThreads(),
+                    failures,
+                    stats.controlPlaneSeconds(),
+                    stats.connectSeconds(),
+                    stats.commandsSeconds(),
+                    reports);
         }
     }
 
@@ -165,14 +186,19 @@ public final class Bench {
         System.out.println("|---|---|---|---|");
         for (int r = 1; r <= rounds; r++) {
             long start = System.nanoTime();
-            Path journal = LazarusRun.run(BenchTomcat.class, out, Map.of("lazarus.fleet.size", "512",
-                    "lazarus.resurrection.rounds", "0"));
+            Path journal = LazarusRun.run(
+                    BenchTomcat.class, out, Map.of("lazarus.fleet.size", "512", "lazarus.resurrection.rounds", "0"));
             double wall = (System.nanoTime() - start) / 1e9;
             LazarusRun.Stats stats = LazarusRun.stats(journal);
             clean(out);
             gc();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "| %d | %.1f | %d | %d |%n", r, wall, stats.failures(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %.1f | %d | %d |%n",
+                    r,
+                    wall,
+                    stats.failures(),
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
@@ -188,10 +214,14 @@ public final class Bench {
         System.out.println("| N | floor s | Lazarus s | Ansible s | Lazarus ÷ floor | Lazarus ÷ Ansible | failures |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (int n : sizes) {
-            List<String> addresses = IntStream.range(0, n).mapToObj(i -> "127.0." + (20 + i / 250) + "." + (1 + i % 250))
+            List<String> addresses = IntStream.range(0, n)
+                    .mapToObj(i -> "127.0." + (20 + i / 250) + "." + (1 + i % 250))
                     .toList();
-            Path dir = Files.createTempDirectory(out, "sshd", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+            Path dir = Files.createTempDirectory(
+                    out,
+                    "sshd",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
             try (OpenSshFleet fleet = OpenSshFleet.start(dir, addresses)) {
                 List<Double> floors = new java.util.ArrayList<>();
                 List<Double> runs = new java.util.ArrayList<>();
@@ -201,11 +231,15 @@ public final class Bench {
                     failures += Floor.run(fleet.targets(), BenchOpenSsh.COMMANDS);
                     floors.add((System.nanoTime() - t0) / 1e9);
                     long t1 = System.nanoTime();
-                    Path journal = LazarusRun.run(BenchOpenSsh.class, out, Map.of(
-                            "lazarus.fleet.size", String.valueOf(n),
-                            "lazarus.inventory.file", fleet.inventory().toString(),
-                            "lazarus.inventory.known-hosts", fleet.knownHosts().toString(),
-                            "lazarus.resurrection.rounds", "0"));
+                    Path journal = LazarusRun.run(
+                            BenchOpenSsh.class,
+                            out,
+                            Map.of(
+                                    "lazarus.fleet.size", String.valueOf(n),
+                                    "lazarus.inventory.file", fleet.inventory().toString(),
+                                    "lazarus.inventory.known-hosts",
+                                            fleet.knownHosts().toString(),
+                                    "lazarus.resurrection.rounds", "0"));
                     runs.add((System.nanoTime() - t1) / 1e9);
                     failures += LazarusRun.stats(journal).failures();
                     clean(out, dir);
@@ -219,8 +253,16 @@ public final class Bench {
                     ansible = String.format(Locale.ROOT, "%.1f", a);
                     ratio = String.format(Locale.ROOT, "**%.3f**", lazarus / a);
                 }
-                System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %s | **%.2f** | %s | %d |%n", n, floor, lazarus,
-                        ansible, lazarus / floor, ratio, failures);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %d | %.1f | %.1f | %s | **%.2f** | %s | %d |%n",
+                        n,
+                        floor,
+                        lazarus,
+                        ansible,
+                        lazarus / floor,
+                        ratio,
+                        failures);
             }
         }
         if (ansibleMissing != null) {
@@ -229,7 +271,12 @@ public final class Bench {
     }
 
     private static List<Integer> ints(String csv) {
-        return csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::strip).map(Integer::parseInt).toList();
+        return csv.isBlank()
+                ? List.of()
+                : Arrays.stream(csv.split(","))
+                        .map(String::strip)
+                        .map(Integer::parseInt)
+                        .toList();
     }
 
     private static void gc() throws InterruptedException {
@@ -270,5 +317,4 @@ public final class Bench {
             }
         }
     }
-
 }

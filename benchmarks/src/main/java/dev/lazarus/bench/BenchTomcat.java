@@ -3,14 +3,17 @@ package dev.lazarus.bench;
 import dev.lazarus.api.Scenario;
 
 /** The main job's Tomcat install, at the fleet size the benchmark gives ({@code lazarus.fleet.size}). */
-@Scenario(name = "BenchTomcat", fleetSize = 100, commands = {
-    "apt-get update",
-    "apt-get install -y tomcat10",
-    "systemctl enable --now tomcat10",
-    "curl -sf http://localhost:8080/"
-})
+@Scenario(
+        name = "BenchTomcat",
+        fleetSize = 100,
+        commands = {
+            "apt-get update",
+            "apt-get install -y tomcat10",
+            "systemctl enable --now tomcat10",
+            "curl -sf http://localhost:8080/"
+        })
 public class BenchTomcat {
 
-    static final java.util.List<String> COMMANDS = java.util.List.of(
-            BenchTomcat.class.getAnnotation(Scenario.class).commands());
+    static final java.util.List<String> COMMANDS =
+            java.util.List.of(BenchTomcat.class.getAnnotation(Scenario.class).commands());
 }

@@ -22,8 +22,7 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 final class Floor {
 
     /** One node to reach, and how to log in to it. */
-    record Target(String ip, int port, String user, Login login) {
-    }
+    record Target(String ip, int port, String user, Login login) {}
 
     /** How to log in: an in-memory key pair or a key file. */
     interface Login {
@@ -40,8 +39,7 @@ final class Floor {
 
     private static final DefaultConfig CONFIG = new DefaultConfig();
 
-    private Floor() {
-    }
+    private Floor() {}
 
     /** Runs every target; returns how many failed. */
     static int run(List<Target> targets, List<String> commands) throws Exception {

@@ -24,12 +24,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class LazarusRun {
 
     /** What the journal says of a run. */
-    record Stats(int failures, double idealSeconds, double controlPlaneSeconds, double connectSeconds,
-            double commandsSeconds, double runSeconds) {
-    }
+    record Stats(
+            int failures,
+            double idealSeconds,
+            double controlPlaneSeconds,
+            double connectSeconds,
+            double commandsSeconds,
+            double runSeconds) {}
 
-    private LazarusRun() {
-    }
+    private LazarusRun() {}
 
     /**
      * Runs the scenario into a fresh folder under {@code out}; returns its journal. Reading the journal back
@@ -41,8 +44,10 @@ final class LazarusRun {
         all.put("lazarus.output.dir", dir.toString());
         all.put("lazarus.progress.interval", "0");
         all.put("lazarus.allure.render", "false");
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(scenario))
-                .configurationParameters(all).build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(scenario))
+                .configurationParameters(all)
+                .build();
         Launcher launcher = LauncherFactory.create();
         java.io.PrintStream console = System.out;
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())); // the recap, per run
@@ -52,7 +57,8 @@ final class LazarusRun {
             System.setOut(console);
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.getFileName().toString().equals("journal.jsonl")).findFirst()
+            return files.filter(f -> f.getFileName().toString().equals("journal.jsonl"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("the run left no journal in " + dir));
         }
     }
@@ -65,14 +71,16 @@ final class LazarusRun {
     static Stats stats(List<JournalEvent> events) {
         Registry registry = Registry.replay(events);
         FleetAssessment a = Monitor.assess(registry);
-        int failures = a.ghosts().size() + (int) a.finalEntryByIp().values().stream()
-                .filter(e -> !e.status().isSuccess()).count();
+        int failures = a.ghosts().size()
+                + (int) a.finalEntryByIp().values().stream()
+                        .filter(e -> !e.status().isSuccess())
+                        .count();
         double ideal = registry.criticalPathMillis() / 1000.0;
         Map<Class<?>, Instant[]> span = new HashMap<>();
         for (JournalEvent e : events) {
             Instant t = Instant.parse(e.ts());
-            span.merge(e.getClass(), new Instant[] {t, t}, (x, y) -> new Instant[] {
-                x[0].isBefore(y[0]) ? x[0] : y[0], x[1].isAfter(y[1]) ? x[1] : y[1]});
+            span.merge(e.getClass(), new Instant[] {t, t}, (x, y) ->
+                    new Instant[] {x[0].isBefore(y[0]) ? x[0] : y[0], x[1].isAfter(y[1]) ? x[1] : y[1]});
         }
         Instant started = first(span, JournalEvent.RunStarted.class);
         Instant gold = first(span, JournalEvent.GoldList.class);
@@ -80,8 +88,13 @@ final class LazarusRun {
         Instant lastConnected = last(span, JournalEvent.Connected.class);
         Instant lastFinished = last(span, JournalEvent.AttemptFinished.class);
         Instant finished = last(span, JournalEvent.RunFinished.class);
-        return new Stats(failures, ideal, seconds(started, gold), seconds(firstAttempt, lastConnected),
-                seconds(firstAttempt, lastFinished), seconds(started, finished));
+        return new Stats(
+                failures,
+                ideal,
+                seconds(started, gold),
+                seconds(firstAttempt, lastConnected),
+                seconds(firstAttempt, lastFinished),
+                seconds(started, finished));
     }
 
     private static Instant first(Map<Class<?>, Instant[]> span, Class<?> type) {
@@ -95,7 +108,8 @@ final class LazarusRun {
     }
 
     private static double seconds(Instant from, Instant to) {
-        return from == null || to == null ? Double.NaN : Duration.between(from, to).toMillis() / 1000.0;
+        return from == null || to == null
+                ? Double.NaN
+                : Duration.between(from, to).toMillis() / 1000.0;
     }
-
 }

@@ -13,8 +13,7 @@ import java.util.List;
 final class OpenSshFleet implements AutoCloseable {
 
     /** One node: its address, its sshd's port and the key that logs in there. */
-    record Node(String ip, int port, Path key) {
-    }
+    record Node(String ip, int port, Path key) {}
 
     private static final int PER_SSHD = 16;
 
@@ -52,7 +51,8 @@ final class OpenSshFleet implements AutoCloseable {
     }
 
     List<Floor.Target> targets() {
-        return nodes.stream().map(n -> new Floor.Target(n.ip(), n.port(), RealSshd.USER, Floor.Login.of(n.key())))
+        return nodes.stream()
+                .map(n -> new Floor.Target(n.ip(), n.port(), RealSshd.USER, Floor.Login.of(n.key())))
                 .toList();
     }
 

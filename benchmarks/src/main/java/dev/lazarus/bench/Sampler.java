@@ -64,7 +64,9 @@ final class Sampler implements AutoCloseable {
     /** Records the heap left after every collection of the phase. */
     private void listenToCollections() {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (!(gc instanceof NotificationEmitter emitter)) {
                 continue;
@@ -74,8 +76,13 @@ final class Sampler implements AutoCloseable {
                     return;
                 }
                 long after = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                        .getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                        .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+                        .getGcInfo()
+                        .getMemoryUsageAfterGc()
+                        .entrySet()
+                        .stream()
+                        .filter(e -> heapPools.contains(e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed())
+                        .sum();
                 synchronized (this) {
                     peakAfterGc = Math.max(peakAfterGc, after);
                 }
@@ -118,8 +125,11 @@ final class Sampler implements AutoCloseable {
 
     /** The simulated fleet's threads: MINA SSHD's I/O and timers, and the simulator's clock. */
     static boolean isFleet(String name) {
-        return name.startsWith("sshd-") || name.contains("SshServer") || name.startsWith("embedded-fleet")
-                || name.startsWith("Nio2") || name.contains("nio2");
+        return name.startsWith("sshd-")
+                || name.contains("SshServer")
+                || name.startsWith("embedded-fleet")
+                || name.startsWith("Nio2")
+                || name.contains("nio2");
     }
 
     @Override

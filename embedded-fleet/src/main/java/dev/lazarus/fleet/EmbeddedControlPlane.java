@@ -47,14 +47,15 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
     @Override
     public java.util.Optional<List<String>> knownAddresses(Parameters parameters, int fleetSize) {
         return java.util.Optional.of(java.util.stream.IntStream.rangeClosed(1, fleetSize)
-                .mapToObj(NodeAddresses::of).toList());
+                .mapToObj(NodeAddresses::of)
+                .toList());
     }
 
     @Override
     public Fleet provision(FleetRequest request) throws Exception {
         Parameters p = request.parameters();
-        EmbeddedFleet fleet = EmbeddedFleet.start(request.size(), p.getDouble(SPEED, 1, 0, 100), seed(p),
-                behaviours(p, request.size()));
+        EmbeddedFleet fleet = EmbeddedFleet.start(
+                request.size(), p.getDouble(SPEED, 1, 0, 100), seed(p), behaviours(p, request.size()));
         Login login = new Login(EmbeddedFleet.USER, fleet.harnessKey());
         List<Node> nodes = fleet.nodes().stream()
                 .map(n -> new Node(n.ip(), n.ip(), "embedded-" + n.number(), fleet.port(), login, n.hostKey()))
@@ -85,8 +86,8 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
             }
             int eq = item.indexOf('=');
             if (eq < 0) {
-                throw new LazarusConfigurationException(BEHAVIOURS + ": '" + item.strip()
-                        + "' is not <node>=<behaviour>; e.g. 3=silent-failure");
+                throw new LazarusConfigurationException(
+                        BEHAVIOURS + ": '" + item.strip() + "' is not <node>=<behaviour>; e.g. 3=silent-failure");
             }
             String key = item.substring(0, eq).strip();
             int number = nodeNumber(key, fleetSize);
@@ -94,7 +95,9 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
                 byNumber.put(number, Behaviour.parse(item.substring(eq + 1)));
             } catch (IllegalArgumentException e) {
                 throw new LazarusConfigurationException(BEHAVIOURS + ": " + e.getMessage() + " for node " + key
-                        + "; allowed: " + java.util.Arrays.stream(Behaviour.Kind.values()).map(Behaviour.Kind::spec)
+                        + "; allowed: "
+                        + java.util.Arrays.stream(Behaviour.Kind.values())
+                                .map(Behaviour.Kind::spec)
                                 .collect(java.util.stream.Collectors.joining(", ")));
             }
         }

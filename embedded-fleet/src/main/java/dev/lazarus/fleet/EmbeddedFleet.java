@@ -38,6 +38,7 @@ public final class EmbeddedFleet implements AutoCloseable {
     private SshServer server;
     /** Serves the slow-banner nodes, behind their {@link SlowBannerListener}s. */
     private SshServer backServer;
+
     private int port;
 
     private EmbeddedFleet(List<SimulatedNode> nodes, KeyPair harnessKey) {
@@ -45,11 +46,12 @@ public final class EmbeddedFleet implements AutoCloseable {
         this.byIp = new HashMap<>();
         nodes.forEach(n -> byIp.put(n.ip(), n));
         this.harnessKey = harnessKey;
-        this.clock = Executors.newScheduledThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "embedded-fleet-clock");
-            t.setDaemon(true);
-            return t;
-        });
+        this.clock = Executors.newScheduledThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "embedded-fleet-clock");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
@@ -68,9 +70,13 @@ public final class EmbeddedFleet implements AutoCloseable {
             KeyPair harnessKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
             List<SimulatedNode> nodes = new ArrayList<>(size);
             for (int number = 1; number <= size; number++) {
-                nodes.add(new SimulatedNode(number, NodeAddresses.of(number),
+                nodes.add(new SimulatedNode(
+                        number,
+                        NodeAddresses.of(number),
                         KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256),
-                        behaviours.getOrDefault(number, Behaviour.NORMAL), speed, seed));
+                        behaviours.getOrDefault(number, Behaviour.NORMAL),
+                        speed,
+                        seed));
             }
             EmbeddedFleet fleet = new EmbeddedFleet(nodes, harnessKey);
             fleet.bind();
@@ -100,7 +106,7 @@ public final class EmbeddedFleet implements AutoCloseable {
                     switch (n.behaviour().kind()) {
                         case MUTE -> listeners.add(new MuteListener(n.ip(), candidate));
                         case SLOW_BANNER -> listeners.add(new SlowBannerListener(n.ip(), candidate, candidate + 1));
-                        default -> { }
+                        default -> {}
                     }
                 }
                 return;
@@ -154,8 +160,8 @@ public final class EmbeddedFleet implements AutoCloseable {
         });
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
-        sshd.setPublickeyAuthenticator((user, key, session) ->
-                USER.equals(user) && KeyUtils.compareKeys(key, harnessKey.getPublic()));
+        sshd.setPublickeyAuthenticator(
+                (user, key, session) -> USER.equals(user) && KeyUtils.compareKeys(key, harnessKey.getPublic()));
         sshd.setCommandFactory((channel, command) -> new SimulatedCommand(this, command));
         return sshd;
     }

@@ -11,8 +11,7 @@ public final class NodeAddresses {
     /** Most nodes the scheme can address (third octet 1..255). */
     public static final int MAX_NODES = PER_BLOCK * 255;
 
-    private NodeAddresses() {
-    }
+    private NodeAddresses() {}
 
     /** The address of node {@code number} (1-based). */
     public static String of(int number) {

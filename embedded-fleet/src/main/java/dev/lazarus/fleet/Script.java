@@ -9,12 +9,18 @@ import java.util.List;
  */
 final class Script {
 
-    enum Stream { STDOUT, STDERR }
-
-    record Step(long atMillis, Stream stream, String text) {
+    enum Stream {
+        STDOUT,
+        STDERR
     }
 
-    enum End { EXIT, DROP, STALL }
+    record Step(long atMillis, Stream stream, String text) {}
+
+    enum End {
+        EXIT,
+        DROP,
+        STALL
+    }
 
     private final List<Step> steps = new ArrayList<>();
     private long clock;

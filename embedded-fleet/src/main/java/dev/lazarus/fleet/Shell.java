@@ -16,8 +16,15 @@ final class Shell {
 
     /** Packages the simulated archive knows, with what an install of each pulls in. */
     private static final Map<String, List<String>> ARCHIVE = Map.ofEntries(
-            Map.entry("tomcat10", List.of("libtomcat10-java", "tomcat10-common", "openjdk-17-jre-headless",
-                    "ca-certificates-java", "java-common", "libecj-java")),
+            Map.entry(
+                    "tomcat10",
+                    List.of(
+                            "libtomcat10-java",
+                            "tomcat10-common",
+                            "openjdk-17-jre-headless",
+                            "ca-certificates-java",
+                            "java-common",
+                            "libecj-java")),
             Map.entry("tomcat9", List.of("libtomcat9-java", "tomcat9-common", "openjdk-17-jre-headless")),
             Map.entry("tomcat10-admin", List.of("tomcat10")),
             Map.entry("openjdk-17-jre-headless", List.of("java-common", "ca-certificates-java")),
@@ -113,13 +120,16 @@ final class Shell {
         String cmd = w.get(0);
         List<String> args = w.subList(1, w.size());
         return switch (cmd) {
-            case "echo" -> new Script().after(time(5)).out(String.join(" ", args)).exit(0);
+            case "echo" ->
+                new Script().after(time(5)).out(String.join(" ", args)).exit(0);
             case "true", ":" -> new Script().exit(0);
             case "false" -> new Script().exit(1);
             case "exit" -> new Script().exit(args.isEmpty() ? 0 : parseExit(args.get(0)));
             case "sleep" -> sleep(args);
-            case "bash", "sh" -> args.size() >= 2 && args.get(0).equals("-c") ? sequence(args.get(1))
-                    : notFound(cmd + " (interactive shells are not simulated)");
+            case "bash", "sh" ->
+                args.size() >= 2 && args.get(0).equals("-c")
+                        ? sequence(args.get(1))
+                        : notFound(cmd + " (interactive shells are not simulated)");
             case "apt-get", "apt" -> apt(cmd, args);
             case "systemctl" -> systemctl(args);
             case "curl" -> curl(args);
@@ -129,7 +139,10 @@ final class Shell {
     }
 
     private Script notFound(String cmd) {
-        return new Script().after(time(3)).err("bash: " + cmd + ": command not found").exit(127);
+        return new Script()
+                .after(time(3))
+                .err("bash: " + cmd + ": command not found")
+                .exit(127);
     }
 
     private static int parseExit(String s) {
@@ -145,7 +158,8 @@ final class Shell {
             double seconds = Double.parseDouble(args.isEmpty() ? "x" : args.get(0));
             return new Script().after((long) (seconds * 1000)).exit(0);
         } catch (NumberFormatException e) {
-            return new Script().err("sleep: invalid time interval '" + (args.isEmpty() ? "" : args.get(0)) + "'")
+            return new Script()
+                    .err("sleep: invalid time interval '" + (args.isEmpty() ? "" : args.get(0)) + "'")
                     .exit(1);
         }
     }
@@ -169,7 +183,9 @@ final class Shell {
         if (!args.contains("install")) {
             return s.err("E: Invalid operation " + String.join(" ", args)).exit(100);
         }
-        List<String> packages = args.stream().filter(a -> !a.startsWith("-") && !a.equals("install")).toList();
+        List<String> packages = args.stream()
+                .filter(a -> !a.startsWith("-") && !a.equals("install"))
+                .toList();
         s.after(time(120)).out("Reading package lists...");
         s.after(time(120)).out("Building dependency tree...");
         s.after(time(60)).out("Reading state information...");
@@ -191,7 +207,8 @@ final class Shell {
         }
         if (fresh.isEmpty()) {
             packages.forEach(p -> s.out(p + " is already the newest version."));
-            return s.out("0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.").exit(0);
+            return s.out("0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.")
+                    .exit(0);
         }
         s.out("The following NEW packages will be installed:");
         s.out("  " + String.join(" ", fresh));
@@ -200,8 +217,9 @@ final class Shell {
         s.out("After this operation, " + (12 + fresh.size() * 9) + ".5 MB of additional disk space will be used.");
         int n = 1;
         for (String pkg : fresh) {
-            s.after(time(90)).out("Get:" + n++ + " http://deb.debian.org/debian bookworm/main amd64 " + pkg
-                    + " all 10.1.6-1 [" + (100 + pkg.length() * 37) + " kB]");
+            s.after(time(90))
+                    .out("Get:" + n++ + " http://deb.debian.org/debian bookworm/main amd64 " + pkg + " all 10.1.6-1 ["
+                            + (100 + pkg.length() * 37) + " kB]");
         }
         s.after(time(80)).out("Fetched " + (3 + fresh.size() * 4) + ".2 MB in 1s (9,412 kB/s)");
         s.err("debconf: delaying package configuration, since apt-utils is not installed");
@@ -216,8 +234,8 @@ final class Shell {
         for (String pkg : fresh) {
             s.after(time(70)).out("Setting up " + pkg + " (10.1.6-1) ...");
             if (SERVICES.contains(pkg)) {
-                s.out("Created symlink /etc/systemd/system/multi-user.target.wants/" + pkg + ".service → /lib/systemd/system/"
-                        + pkg + ".service.");
+                s.out("Created symlink /etc/systemd/system/multi-user.target.wants/" + pkg
+                        + ".service → /lib/systemd/system/" + pkg + ".service.");
             }
             state.install(pkg);
         }
@@ -226,29 +244,36 @@ final class Shell {
     }
 
     private Script systemctl(List<String> args) {
-        List<String> words = args.stream().filter(a -> !a.startsWith("--") || a.equals("--now")).toList();
+        List<String> words = args.stream()
+                .filter(a -> !a.startsWith("--") || a.equals("--now"))
+                .toList();
         if (words.isEmpty()) {
             return new Script().err("Too few arguments.").exit(1);
         }
         String verb = words.get(0);
-        List<String> units = words.stream().skip(1).filter(a -> !a.startsWith("--"))
-                .map(u -> u.endsWith(".service") ? u.substring(0, u.length() - ".service".length()) : u).toList();
+        List<String> units = words.stream()
+                .skip(1)
+                .filter(a -> !a.startsWith("--"))
+                .map(u -> u.endsWith(".service") ? u.substring(0, u.length() - ".service".length()) : u)
+                .toList();
         Script s = new Script().after(time(verb.equals("is-active") ? 20 : 350));
         for (String unit : units) {
             if (!SERVICES.contains(unit) || !state.installed(unit)) {
                 if (verb.equals("is-active")) {
                     return s.out("inactive").exit(3);
                 }
-                return s.err("Failed to " + verb + " unit: Unit file " + unit + ".service does not exist.").exit(1);
+                return s.err("Failed to " + verb + " unit: Unit file " + unit + ".service does not exist.")
+                        .exit(1);
             }
         }
         switch (verb) {
-            case "enable" -> units.forEach(u -> {
-                state.enable(u);
-                if (words.contains("--now")) {
-                    state.start(u);
-                }
-            });
+            case "enable" ->
+                units.forEach(u -> {
+                    state.enable(u);
+                    if (words.contains("--now")) {
+                        state.start(u);
+                    }
+                });
             case "start", "restart" -> units.forEach(state::start);
             case "stop" -> units.forEach(state::stop);
             case "is-active" -> {
@@ -287,14 +312,25 @@ final class Shell {
         return switch (behaviour.kind()) {
             case NORMAL, REFUSE, MUTE, SLOW_BANNER -> normal;
             case SLOW -> stretched(normal, 5);
-            case STDERR_NOISE -> isApt(command) ? new Script().then(normal)
-                    .err("WARNING: apt does not have a stable CLI interface. Use with caution in scripts.")
-                    .err("perl: warning: Setting locale failed.")
-                    .err("perl: warning: Falling back to the standard locale (\"C\").")
-                    .exit(normal.exitStatus()) : normal;
-            case STDERR -> new Script().then(normal).err("warning: simulated stderr on node " + ip)
-                    .exit(normal.exitStatus());
-            case STDERR_FAILURE -> new Script().then(normal).err("E: simulated failure on node " + ip).exit(1);
+            case STDERR_NOISE ->
+                isApt(command)
+                        ? new Script()
+                                .then(normal)
+                                .err("WARNING: apt does not have a stable CLI interface. Use with caution in scripts.")
+                                .err("perl: warning: Setting locale failed.")
+                                .err("perl: warning: Falling back to the standard locale (\"C\").")
+                                .exit(normal.exitStatus())
+                        : normal;
+            case STDERR ->
+                new Script()
+                        .then(normal)
+                        .err("warning: simulated stderr on node " + ip)
+                        .exit(normal.exitStatus());
+            case STDERR_FAILURE ->
+                new Script()
+                        .then(normal)
+                        .err("E: simulated failure on node " + ip)
+                        .exit(1);
             case SILENT_FAILURE -> {
                 Script s = new Script();
                 long at = 0;
@@ -307,11 +343,16 @@ final class Shell {
                 }
                 yield s.after(normal.durationMillis() - at).exit(1);
             }
-            case FLAKY -> state.firstFlakyRun(command)
-                    ? new Script().after(time(100)).err("E: simulated transient failure on node " + ip).exit(1)
-                    : normal;
+            case FLAKY ->
+                state.firstFlakyRun(command)
+                        ? new Script()
+                                .after(time(100))
+                                .err("E: simulated transient failure on node " + ip)
+                                .exit(1)
+                        : normal;
             case DROP -> truncated(normal, normal.durationMillis() / 2).end(Script.End.DROP);
-            case STALL -> truncated(normal, Math.min(normal.durationMillis() / 2, 200)).end(Script.End.STALL);
+            case STALL ->
+                truncated(normal, Math.min(normal.durationMillis() / 2, 200)).end(Script.End.STALL);
             case PAUSE -> new Script().after(Behaviour.PAUSE_MILLIS).then(normal);
         };
     }
@@ -332,7 +373,9 @@ final class Shell {
                 s.err(step.text().substring(0, step.text().length() - 1));
             }
         }
-        return s.after((normal.durationMillis() - at) * factor).exit(normal.exitStatus()).end(normal.ending());
+        return s.after((normal.durationMillis() - at) * factor)
+                .exit(normal.exitStatus())
+                .end(normal.ending());
     }
 
     /** The script's steps up to {@code untilMillis}, and its clock stopped there. */

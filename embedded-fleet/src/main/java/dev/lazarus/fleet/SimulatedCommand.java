@@ -70,28 +70,31 @@ final class SimulatedCommand implements Command {
         ScheduledExecutorService clock = fleet.clock();
         long at = index < steps.size() ? steps.get(index).atMillis() : script.durationMillis();
         long delayNanos = Math.max(0, startNanos + TimeUnit.MILLISECONDS.toNanos(at) - System.nanoTime());
-        next = clock.schedule(() -> {
-            try {
-                if (index < steps.size()) {
-                    Script.Step step = steps.get(index);
-                    OutputStream target = step.stream() == Script.Stream.STDOUT ? out : err;
-                    target.write(step.text().getBytes(StandardCharsets.UTF_8));
-                    target.flush();
-                    play(channel, script, steps, index + 1, startNanos);
-                } else {
-                    finish(channel, script);
-                }
-            } catch (IOException e) {
-                // the client went away: nothing to deliver any more
-            }
-        }, delayNanos, TimeUnit.NANOSECONDS);
+        next = clock.schedule(
+                () -> {
+                    try {
+                        if (index < steps.size()) {
+                            Script.Step step = steps.get(index);
+                            OutputStream target = step.stream() == Script.Stream.STDOUT ? out : err;
+                            target.write(step.text().getBytes(StandardCharsets.UTF_8));
+                            target.flush();
+                            play(channel, script, steps, index + 1, startNanos);
+                        } else {
+                            finish(channel, script);
+                        }
+                    } catch (IOException e) {
+                        // the client went away: nothing to deliver any more
+                    }
+                },
+                delayNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     private void finish(ChannelSession channel, Script script) throws IOException {
         switch (script.ending()) {
             case EXIT -> exit.onExit(script.exitStatus());
             case DROP -> channel.getSession().close(true);
-            case STALL -> { } // never a byte more, never an exit: the client's watchdog must notice
+            case STALL -> {} // never a byte more, never an exit: the client's watchdog must notice
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.List;
 /** Just enough shell lexing for the simulator: quotes, and the top-level {@code && || ;} operators. */
 final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** Splits at top-level {@code &&}, {@code ||} and {@code ;}, outside quotes. */
     static void splitTopLevel(String line, List<String> parts, List<String> operators) {

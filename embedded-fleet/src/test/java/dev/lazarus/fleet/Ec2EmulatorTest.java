@@ -39,9 +39,11 @@ class Ec2EmulatorTest {
     Path dir;
 
     private void start(Ec2Faults faults, Duration runningAfter) {
-        emulator = Ec2Emulator.start(List.of("127.0.1.1", "127.0.1.2", "127.0.1.3"), runningAfter, Duration.ZERO,
-                Duration.ZERO, faults);
-        client = Ec2Client.builder().region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+        emulator = Ec2Emulator.start(
+                List.of("127.0.1.1", "127.0.1.2", "127.0.1.3"), runningAfter, Duration.ZERO, Duration.ZERO, faults);
+        client = Ec2Client.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
                 .endpointOverride(emulator.endpoint())
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build();
@@ -58,19 +60,28 @@ class Ec2EmulatorTest {
     }
 
     private List<Instance> describe() {
-        return client.describeInstances().reservations().stream().flatMap(r -> r.instances().stream()).toList();
+        return client.describeInstances().reservations().stream()
+                .flatMap(r -> r.instances().stream())
+                .toList();
     }
 
     @Test
     void instancesGoFromPendingToRunningAndThenHaveTheirPublicIp() throws Exception {
         start(Ec2Faults.NONE, Duration.ofMillis(300));
-        client.runInstances(r -> r.imageId("ami-0123456789abcdef0").instanceType("t2.micro").minCount(2).maxCount(2));
+        client.runInstances(r -> r.imageId("ami-0123456789abcdef0")
+                .instanceType("t2.micro")
+                .minCount(2)
+                .maxCount(2));
         assertThat(describe()).extracting(i -> i.state().nameAsString()).containsOnly("pending");
         assertThat(describe()).allSatisfy(i -> assertThat(i.publicIpAddress()).isNull());
-        try (var waiter = software.amazon.awssdk.services.ec2.waiters.Ec2Waiter.builder().client(client)
-                .overrideConfiguration(o -> o.waitTimeout(Duration.ofSeconds(10)).backoffStrategyV2(
-                        software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(50)))).build()) {
-            waiter.waitUntilInstanceRunning(r -> r.instanceIds(describe().stream().map(Instance::instanceId).toList()));
+        try (var waiter = software.amazon.awssdk.services.ec2.waiters.Ec2Waiter.builder()
+                .client(client)
+                .overrideConfiguration(o -> o.waitTimeout(Duration.ofSeconds(10))
+                        .backoffStrategyV2(
+                                software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
+                .build()) {
+            waiter.waitUntilInstanceRunning(r ->
+                    r.instanceIds(describe().stream().map(Instance::instanceId).toList()));
         }
         assertThat(describe()).extracting(Instance::publicIpAddress).containsExactly("127.0.1.1", "127.0.1.2");
     }
@@ -78,11 +89,14 @@ class Ec2EmulatorTest {
     @Test
     void duplicateIngressIsTheRealErrorCode() {
         start(Ec2Faults.NONE, Duration.ZERO);
-        client.authorizeSecurityGroupIngress(r -> r.groupId("sg-0123456789abcdef0").ipPermissions(p -> p.ipProtocol("tcp")
-                .fromPort(22).toPort(22).ipRanges(ip -> ip.cidrIp("127.0.0.1/32"))));
+        client.authorizeSecurityGroupIngress(r -> r.groupId("sg-0123456789abcdef0")
+                .ipPermissions(
+                        p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(ip -> ip.cidrIp("127.0.0.1/32"))));
         assertThatThrownBy(() -> client.authorizeSecurityGroupIngress(r -> r.groupId("sg-0123456789abcdef0")
-                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(ip -> ip.cidrIp("127.0.0.1/32")))))
-                .isInstanceOfSatisfying(Ec2Exception.class,
+                        .ipPermissions(p ->
+                                p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(ip -> ip.cidrIp("127.0.0.1/32")))))
+                .isInstanceOfSatisfying(
+                        Ec2Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPermission.Duplicate"));
         assertThat(emulator.ingressRules()).containsExactly("sg-0123456789abcdef0/tcp/22-22/127.0.0.1/32");
     }
@@ -101,32 +115,47 @@ class Ec2EmulatorTest {
     @Test
     void invisibleInstancesAreNotFoundAndRejectedAmisAreMalformed() {
         start(Ec2Faults.NONE.withNeverVisible(java.util.Set.of(2)), Duration.ZERO);
-        client.runInstances(r -> r.imageId("ami-0123456789abcdef0").instanceType("t2.micro").minCount(2).maxCount(2));
+        client.runInstances(r -> r.imageId("ami-0123456789abcdef0")
+                .instanceType("t2.micro")
+                .minCount(2)
+                .maxCount(2));
         assertThat(describe()).hasSize(1);
         String hidden = emulator.instances().get(1).id();
         assertThatThrownBy(() -> client.describeInstances(r -> r.instanceIds(hidden)))
-                .isInstanceOfSatisfying(Ec2Exception.class,
+                .isInstanceOfSatisfying(
+                        Ec2Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidInstanceID.NotFound"));
-        assertThatThrownBy(() -> client.runInstances(r -> r.imageId("linux").minCount(1).maxCount(1)))
-                .isInstanceOfSatisfying(Ec2Exception.class,
+        assertThatThrownBy(() ->
+                        client.runInstances(r -> r.imageId("linux").minCount(1).maxCount(1)))
+                .isInstanceOfSatisfying(
+                        Ec2Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAMIID.Malformed"));
     }
 
     @Test
     void aLaterCommandTerminatesWhatAKilledRunLaunched() throws Exception {
         start(Ec2Faults.NONE, Duration.ZERO);
-        List<String> ids = client.runInstances(r -> r.imageId("ami-0123456789abcdef0").instanceType("t2.micro")
-                .minCount(3).maxCount(3)).instances().stream().map(Instance::instanceId).toList();
+        List<String> ids = client
+                .runInstances(r -> r.imageId("ami-0123456789abcdef0")
+                        .instanceType("t2.micro")
+                        .minCount(3)
+                        .maxCount(3))
+                .instances()
+                .stream()
+                .map(Instance::instanceId)
+                .toList();
         Path journal = dir.resolve("journal.jsonl");
         try (Journal j = Journal.create(journal)) {
-            j.append(new JournalEvent.ControlPlaneEvent(Events.now(), "instances_launched", Map.of("instance_ids", ids)));
+            j.append(new JournalEvent.ControlPlaneEvent(
+                    Events.now(), "instances_launched", Map.of("instance_ids", ids)));
         }
 
-        List<String> terminated = TerminateLeftovers.terminate(journal, Region.US_EAST_1,
-                Optional.of(emulator.endpoint().toString()), CREDENTIALS);
+        List<String> terminated = TerminateLeftovers.terminate(
+                journal, Region.US_EAST_1, Optional.of(emulator.endpoint().toString()), CREDENTIALS);
 
         assertThat(terminated).containsExactlyElementsOf(ids);
-        assertThat(emulator.instances()).allSatisfy(i -> assertThat(i.terminated()).isTrue());
+        assertThat(emulator.instances())
+                .allSatisfy(i -> assertThat(i.terminated()).isTrue());
         assertThat(emulator.instances()).extracting(EmulatedInstance::id).containsExactlyElementsOf(ids);
     }
 }

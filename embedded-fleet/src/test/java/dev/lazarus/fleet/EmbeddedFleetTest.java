@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The simulated fleet through the engine's real SSH client (sshj). */
 class EmbeddedFleetTest {
 
-    private static final SshSettings SSH = new SshSettings(Duration.ofSeconds(5), Duration.ofSeconds(10), 1,
-            Duration.ofMillis(10), Duration.ofSeconds(30));
+    private static final SshSettings SSH = new SshSettings(
+            Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofMillis(10), Duration.ofSeconds(30));
 
     private final ExecutorService drainers = Executors.newCachedThreadPool();
     private final StreamWatchdog watchdog = new StreamWatchdog(Duration.ofSeconds(20));
@@ -43,8 +43,13 @@ class EmbeddedFleetTest {
 
     private static Node node(EmbeddedFleet fleet, int number) {
         SimulatedNode n = fleet.nodes().get(number - 1);
-        return new Node(n.ip(), n.ip(), "embedded-" + number, fleet.port(), new Login(EmbeddedFleet.USER,
-                fleet.harnessKey()), n.hostKey());
+        return new Node(
+                n.ip(),
+                n.ip(),
+                "embedded-" + number,
+                fleet.port(),
+                new Login(EmbeddedFleet.USER, fleet.harnessKey()),
+                n.hostKey());
     }
 
     private ExecResult exec(Node node, String command) throws Exception {
@@ -56,16 +61,22 @@ class EmbeddedFleetTest {
     @Test
     void eachNodeHasItsOwnAddressHostKeyAndState() throws Exception {
         try (EmbeddedFleet fleet = EmbeddedFleet.start(3, 0, 1, Map.of())) {
-            assertThat(fleet.nodes()).extracting(SimulatedNode::ip).containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.3");
-            assertThat(fleet.nodes().get(0).hostKey()).isNotEqualTo(fleet.nodes().get(1).hostKey());
+            assertThat(fleet.nodes())
+                    .extracting(SimulatedNode::ip)
+                    .containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.3");
+            assertThat(fleet.nodes().get(0).hostKey())
+                    .isNotEqualTo(fleet.nodes().get(1).hostKey());
 
-            assertThat(exec(node(fleet, 1), "apt-get install -y tomcat10").exitStatus()).isZero();
-            assertThat(exec(node(fleet, 1), "systemctl enable --now tomcat10").exitStatus()).isZero();
+            assertThat(exec(node(fleet, 1), "apt-get install -y tomcat10").exitStatus())
+                    .isZero();
+            assertThat(exec(node(fleet, 1), "systemctl enable --now tomcat10").exitStatus())
+                    .isZero();
             ExecResult served = exec(node(fleet, 1), "curl -sf http://localhost:8080/");
             assertThat(served.exitStatus()).isZero();
             assertThat(served.stdoutTail()).anyMatch(l -> l.contains("Apache Tomcat"));
             assertThat(exec(node(fleet, 2), "curl -sf http://localhost:8080/").exitStatus())
-                    .as("node 2 never installed Tomcat").isEqualTo(7);
+                    .as("node 2 never installed Tomcat")
+                    .isEqualTo(7);
         }
     }
 
@@ -73,9 +84,15 @@ class EmbeddedFleetTest {
     void aHostKeyOtherThanThePublishedOneIsRejected() throws Exception {
         try (EmbeddedFleet fleet = EmbeddedFleet.start(2, 0, 1, Map.of())) {
             Node real = node(fleet, 1);
-            Node spoofed = new Node(real.publicIp(), real.privateIp(), real.instanceId(), real.sshPort(), real.login(),
+            Node spoofed = new Node(
+                    real.publicIp(),
+                    real.privateIp(),
+                    real.instanceId(),
+                    real.sshPort(),
+                    real.login(),
                     fleet.nodes().get(1).hostKey());
-            SshFailure failure = org.junit.jupiter.api.Assertions.assertThrows(SshFailure.class,
+            SshFailure failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    SshFailure.class,
                     () -> NodeSession.open(spoofed, new DefaultConfig(), SSH, new HandshakePermits(1)));
             assertThat(failure.status()).isEqualTo(Status.SSH_INITIATED_FAILED);
             assertThat(failure.tags()).contains("host_key_rejected");
@@ -86,10 +103,15 @@ class EmbeddedFleetTest {
     void onlyTheHarnessKeyMayLogIn() throws Exception {
         try (EmbeddedFleet fleet = EmbeddedFleet.start(1, 0, 1, Map.of())) {
             Node real = node(fleet, 1);
-            Node stranger = new Node(real.publicIp(), real.privateIp(), real.instanceId(), real.sshPort(),
+            Node stranger = new Node(
+                    real.publicIp(),
+                    real.privateIp(),
+                    real.instanceId(),
+                    real.sshPort(),
                     new Login(EmbeddedFleet.USER, KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256)),
                     real.hostKey());
-            SshFailure failure = org.junit.jupiter.api.Assertions.assertThrows(SshFailure.class,
+            SshFailure failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    SshFailure.class,
                     () -> NodeSession.open(stranger, new DefaultConfig(), SSH, new HandshakePermits(1)));
             assertThat(failure.tags()).contains("auth_failed");
         }
@@ -124,18 +146,24 @@ class EmbeddedFleetTest {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.1.2", port), 2000);
                 s.setSoTimeout((int) Behaviour.BANNER_DELAY_MILLIS / 4);
-                assertThatThrownBy(() -> s.getInputStream().read()).as("no banner yet")
+                assertThatThrownBy(() -> s.getInputStream().read())
+                        .as("no banner yet")
                         .isInstanceOf(SocketTimeoutException.class);
                 s.setSoTimeout((int) Behaviour.BANNER_DELAY_MILLIS * 10);
                 byte[] banner = new byte[8];
                 assertThat(s.getInputStream().readNBytes(banner, 0, 8)).isEqualTo(8);
-                assertThat(new String(banner, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SSH-2.0-");
+                assertThat(new String(banner, java.nio.charset.StandardCharsets.US_ASCII))
+                        .isEqualTo("SSH-2.0-");
             }
             // the published host key verifies, and the node keeps its own state
-            assertThat(exec(node(fleet, 2), "apt-get install -y tomcat10").exitStatus()).isZero();
-            assertThat(exec(node(fleet, 2), "systemctl enable --now tomcat10").exitStatus()).isZero();
-            assertThat(exec(node(fleet, 2), "curl -sf http://localhost:8080/").exitStatus()).isZero();
-            assertThat(exec(node(fleet, 1), "curl -sf http://localhost:8080/").exitStatus()).isEqualTo(7);
+            assertThat(exec(node(fleet, 2), "apt-get install -y tomcat10").exitStatus())
+                    .isZero();
+            assertThat(exec(node(fleet, 2), "systemctl enable --now tomcat10").exitStatus())
+                    .isZero();
+            assertThat(exec(node(fleet, 2), "curl -sf http://localhost:8080/").exitStatus())
+                    .isZero();
+            assertThat(exec(node(fleet, 1), "curl -sf http://localhost:8080/").exitStatus())
+                    .isEqualTo(7);
         }
         assertThat(canConnect("127.0.1.2", port)).as("stopped with the run").isFalse();
     }

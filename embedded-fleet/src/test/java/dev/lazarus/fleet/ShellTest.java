@@ -13,8 +13,10 @@ class ShellTest {
     }
 
     private static List<String> lines(Script s, Script.Stream stream) {
-        return s.steps().stream().filter(step -> step.stream() == stream)
-                .map(step -> step.text().substring(0, step.text().length() - 1)).toList();
+        return s.steps().stream()
+                .filter(step -> step.stream() == stream)
+                .map(step -> step.text().substring(0, step.text().length() - 1))
+                .toList();
     }
 
     @Test
@@ -34,7 +36,8 @@ class ShellTest {
         Script curl = sh.run("curl -sf http://localhost:8080/");
         assertThat(curl.exitStatus()).isZero();
         assertThat(lines(curl, Script.Stream.STDOUT)).anyMatch(l -> l.contains("Apache Tomcat"));
-        assertThat(sh.run("apt-get install -y tomcat10").steps()).anyMatch(s -> s.text().contains("already the newest"));
+        assertThat(sh.run("apt-get install -y tomcat10").steps())
+                .anyMatch(s -> s.text().contains("already the newest"));
     }
 
     @Test
@@ -45,7 +48,8 @@ class ShellTest {
         assertThat(lines(missing, Script.Stream.STDERR)).containsExactly("E: Unable to locate package tomcat99");
         Script unknown = sh.run("nonexistent_command --flag");
         assertThat(unknown.exitStatus()).isEqualTo(127);
-        assertThat(lines(unknown, Script.Stream.STDERR)).containsExactly("bash: nonexistent_command: command not found");
+        assertThat(lines(unknown, Script.Stream.STDERR))
+                .containsExactly("bash: nonexistent_command: command not found");
         assertThat(sh.run("systemctl enable --now tomcat10").exitStatus()).isEqualTo(1);
         Script apt = sh.run("apt update");
         assertThat(lines(apt, Script.Stream.STDERR))
@@ -73,16 +77,19 @@ class ShellTest {
 
         Script noise = shell(Behaviour.of(Behaviour.Kind.STDERR_NOISE)).run("apt-get update");
         assertThat(noise.exitStatus()).isZero();
-        assertThat(lines(noise, Script.Stream.STDERR)).contains(
-                "WARNING: apt does not have a stable CLI interface. Use with caution in scripts.",
-                "perl: warning: Setting locale failed.");
+        assertThat(lines(noise, Script.Stream.STDERR))
+                .contains(
+                        "WARNING: apt does not have a stable CLI interface. Use with caution in scripts.",
+                        "perl: warning: Setting locale failed.");
 
         Shell flaky = shell(Behaviour.parse("flaky"));
         assertThat(flaky.run("apt-get update").exitStatus()).isEqualTo(1);
         assertThat(flaky.run("apt-get update").exitStatus()).isZero();
 
-        assertThat(shell(Behaviour.parse("stall")).run("apt-get update").ending()).isEqualTo(Script.End.STALL);
-        assertThat(shell(Behaviour.parse("drop")).run("apt-get update").ending()).isEqualTo(Script.End.DROP);
+        assertThat(shell(Behaviour.parse("stall")).run("apt-get update").ending())
+                .isEqualTo(Script.End.STALL);
+        assertThat(shell(Behaviour.parse("drop")).run("apt-get update").ending())
+                .isEqualTo(Script.End.DROP);
     }
 
     @Test

@@ -109,6 +109,5 @@ public final class LazarusParameters {
     /** How many shards the fleet is split into, 1 to 1000; default {@code CI_NODE_TOTAL}, else 1. */
     public static final String SHARD_TOTAL = "lazarus.shard.total";
 
-    private LazarusParameters() {
-    }
+    private LazarusParameters() {}
 }

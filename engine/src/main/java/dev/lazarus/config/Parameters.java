@@ -45,7 +45,8 @@ public final class Parameters {
     /** The {@code lazarus.*} system properties: what a tool outside JUnit (the report command) is given. */
     public static Parameters systemProperties() {
         java.util.Map<String, String> values = new java.util.TreeMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("lazarus."))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("lazarus."))
                 .forEach(k -> values.put(k, System.getProperty(k)));
         return of(values);
     }
@@ -108,12 +109,13 @@ public final class Parameters {
     /** A whole number such as a seed; any long is allowed. */
     public long getLong(String key, long defaultValue) {
         return get(key).map(raw -> {
-            try {
-                return Long.parseLong(raw);
-            } catch (NumberFormatException e) {
-                throw new LazarusConfigurationException(key + "='" + raw + "' is not a whole number");
-            }
-        }).orElse(defaultValue);
+                    try {
+                        return Long.parseLong(raw);
+                    } catch (NumberFormatException e) {
+                        throw new LazarusConfigurationException(key + "='" + raw + "' is not a whole number");
+                    }
+                })
+                .orElse(defaultValue);
     }
 
     public double getDouble(String key, double defaultValue, double min, double max) {
@@ -139,7 +141,8 @@ public final class Parameters {
         return get(key).map(raw -> switch (raw.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new LazarusConfigurationException(key + "='" + raw + "' is not a boolean; allowed: true, false");
+            default ->
+                throw new LazarusConfigurationException(key + "='" + raw + "' is not a boolean; allowed: true, false");
         });
     }
 

@@ -3,12 +3,12 @@ package dev.lazarus.config;
 import static dev.lazarus.config.LazarusParameters.ATTEMPT_TIMEOUT;
 import static dev.lazarus.config.LazarusParameters.BATCH;
 import static dev.lazarus.config.LazarusParameters.CANCEL_TIMEOUT;
-import static dev.lazarus.config.LazarusParameters.MAX_FAILURES;
 import static dev.lazarus.config.LazarusParameters.COMMAND_RETRY_PAUSE;
 import static dev.lazarus.config.LazarusParameters.COMMAND_TRIES;
 import static dev.lazarus.config.LazarusParameters.CONCURRENCY;
 import static dev.lazarus.config.LazarusParameters.CONTROL_PLANE;
 import static dev.lazarus.config.LazarusParameters.FLEET_SIZE;
+import static dev.lazarus.config.LazarusParameters.MAX_FAILURES;
 import static dev.lazarus.config.LazarusParameters.MAX_FLEET_SIZE;
 import static dev.lazarus.config.LazarusParameters.OUTPUT_DIR;
 import static dev.lazarus.config.LazarusParameters.PROGRESS_INTERVAL;
@@ -77,12 +77,16 @@ public record ScenarioConfig(
         if (scenario == null) {
             throw new LazarusConfigurationException(scenarioClass.getName() + " is not annotated with @Scenario");
         }
-        List<String> commands = Arrays.stream(scenario.commands()).map(String::strip).toList();
+        List<String> commands =
+                Arrays.stream(scenario.commands()).map(String::strip).toList();
         if (commands.isEmpty() || commands.stream().anyMatch(String::isEmpty)) {
-            throw new LazarusConfigurationException("Scenario " + scenarioClass.getName()
-                    + " has no commands (or a blank one): @Scenario(commands = {...}) must list the install's commands");
+            throw new LazarusConfigurationException(
+                    "Scenario " + scenarioClass.getName()
+                            + " has no commands (or a blank one): @Scenario(commands = {...}) must list the install's commands");
         }
-        String name = scenario.name().isBlank() ? scenarioClass.getSimpleName() : scenario.name().strip();
+        String name = scenario.name().isBlank()
+                ? scenarioClass.getSimpleName()
+                : scenario.name().strip();
         String controlPlane = p.get(CONTROL_PLANE).orElse(scenario.controlPlane());
         int fleetSize = p.get(FLEET_SIZE)
                 .map(raw -> Parameters.parseInt(FLEET_SIZE, raw, 1, MAX_FLEET_SIZE))
@@ -98,8 +102,8 @@ public record ScenarioConfig(
                 .map(raw -> Parameters.parseInt(COMMAND_TRIES, raw, 1, 20))
                 .orElse(scenario.commandTries());
         if (tries < 1 || tries > 20) {
-            throw new LazarusConfigurationException("Scenario " + scenarioClass.getName()
-                    + " has commandTries=" + tries + "; allowed: 1..20");
+            throw new LazarusConfigurationException(
+                    "Scenario " + scenarioClass.getName() + " has commandTries=" + tries + "; allowed: 1..20");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         return new ScenarioConfig(
@@ -110,12 +114,16 @@ public record ScenarioConfig(
                 fleetSize,
                 tries,
                 p.getDuration(COMMAND_RETRY_PAUSE, Duration.ofSeconds(1), Duration.ofMinutes(10)),
-                p.get(CONCURRENCY).map(raw -> Math.max(1, Amount.parse(CONCURRENCY, raw, 0.000001).of(fleetSize)))
+                p.get(CONCURRENCY)
+                        .map(raw -> Math.max(
+                                1, Amount.parse(CONCURRENCY, raw, 0.000001).of(fleetSize)))
                         .orElse(fleetSize),
                 p.getDuration(WATCHDOG_TIMEOUT, DAY).map(d -> requirePositive(WATCHDOG_TIMEOUT, d)),
-                requirePositive(SSH_CONNECT_TIMEOUT,
+                requirePositive(
+                        SSH_CONNECT_TIMEOUT,
                         p.getDuration(SSH_CONNECT_TIMEOUT, Duration.ofSeconds(10), Duration.ofMinutes(10))),
-                requirePositive(SSH_AUTH_TIMEOUT,
+                requirePositive(
+                        SSH_AUTH_TIMEOUT,
                         p.getDuration(SSH_AUTH_TIMEOUT, Duration.ofSeconds(30), Duration.ofMinutes(10))),
                 p.getInt(SSH_CONNECT_ATTEMPTS, 5, 1, 20),
                 p.getDuration(SSH_BACKOFF, Duration.ofMillis(250), Duration.ofMinutes(1)),
@@ -129,7 +137,8 @@ public record ScenarioConfig(
                 Shard.resolve(p, System.getenv()),
                 batch(p, fleetSize),
                 p.get(MAX_FAILURES).map(raw -> Amount.parse(MAX_FAILURES, raw, 0)),
-                requirePositive(CANCEL_TIMEOUT, p.getDuration(CANCEL_TIMEOUT, Duration.ofSeconds(30), Duration.ofHours(1))),
+                requirePositive(
+                        CANCEL_TIMEOUT, p.getDuration(CANCEL_TIMEOUT, Duration.ofSeconds(30), Duration.ofHours(1))),
                 p);
     }
 
@@ -156,8 +165,8 @@ public record ScenarioConfig(
             try {
                 java.util.regex.Pattern.compile(pattern);
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw new LazarusConfigurationException(WHITELIST_EXTRA + ": '" + pattern + "' is not a valid regex: "
-                        + e.getDescription());
+                throw new LazarusConfigurationException(
+                        WHITELIST_EXTRA + ": '" + pattern + "' is not a valid regex: " + e.getDescription());
             }
         }
         return patterns;
@@ -176,15 +185,18 @@ public record ScenarioConfig(
         try {
             dir = Path.of(raw).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new LazarusConfigurationException(OUTPUT_DIR + "='" + raw + "' is not a valid path: " + e.getMessage());
+            throw new LazarusConfigurationException(
+                    OUTPUT_DIR + "='" + raw + "' is not a valid path: " + e.getMessage());
         }
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".lazarus-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new LazarusConfigurationException(OUTPUT_DIR + "='" + raw + "': the output folder " + dir
-                    + " cannot be created or written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new LazarusConfigurationException(
+                    OUTPUT_DIR + "='" + raw + "': the output folder " + dir + " cannot be created or written ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    e);
         }
         return dir;
     }

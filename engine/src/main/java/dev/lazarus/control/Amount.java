@@ -22,8 +22,9 @@ public record Amount(int count, double percent) {
             }
             int n = Integer.parseInt(s);
             if (n < (minPercent > 0 ? 1 : 0)) {
-                throw new LazarusConfigurationException(key + "=" + raw + " is out of range; allowed: a count of at least "
-                        + (minPercent > 0 ? 1 : 0) + ", or a percentage");
+                throw new LazarusConfigurationException(
+                        key + "=" + raw + " is out of range; allowed: a count of at least " + (minPercent > 0 ? 1 : 0)
+                                + ", or a percentage");
             }
             return new Amount(n, -1);
         } catch (NumberFormatException e) {
@@ -45,7 +46,8 @@ public record Amount(int count, double percent) {
 
     @Override
     public String toString() {
-        return isPercent() ? (percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent))
-                + "%" : String.valueOf(count);
+        return isPercent()
+                ? (percent == Math.rint(percent) ? String.valueOf((long) percent) : String.valueOf(percent)) + "%"
+                : String.valueOf(count);
     }
 }

@@ -24,7 +24,7 @@ public final class Cancellation implements AutoCloseable {
     private final CountDownLatch runEnded = new CountDownLatch(1);
     private final Duration bound;
     private final Thread hook;
-    private volatile Runnable restoreSignals = () -> { };
+    private volatile Runnable restoreSignals = () -> {};
     private volatile String reason;
 
     private Cancellation(Duration bound) {

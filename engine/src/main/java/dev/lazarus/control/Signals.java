@@ -38,8 +38,7 @@ final class Signals {
         }
     }
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** Installs the policy for TERM and INT; returns what puts the previous handlers back. */
     static Runnable install(Policy policy) {
@@ -54,11 +53,12 @@ final class Signals {
                     policy.on((Integer) number.invoke(args[0]));
                     return null;
                 }
-                return method.getName().equals("hashCode") ? System.identityHashCode(proxy)
+                return method.getName().equals("hashCode")
+                        ? System.identityHashCode(proxy)
                         : method.getName().equals("equals") ? proxy == args[0] : "lazarus signal handler";
             };
-            Object handler = Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handlerClass},
-                    onSignal);
+            Object handler =
+                    Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handlerClass}, onSignal);
             for (String name : new String[] {"TERM", "INT"}) {
                 Object signal = signalClass.getConstructor(String.class).newInstance(name);
                 Object previous = handle.invoke(null, signal, handler);
@@ -78,10 +78,12 @@ final class Signals {
 
     /** The policy of a real run: exit through the shutdown hooks, then halt on the second signal. */
     static Policy forJvm() {
-        return new Policy(status -> {
-            Thread exit = new Thread(() -> System.exit(status), "lazarus-signal-exit");
-            exit.setDaemon(true);
-            exit.start();
-        }, status -> Runtime.getRuntime().halt(status));
+        return new Policy(
+                status -> {
+                    Thread exit = new Thread(() -> System.exit(status), "lazarus-signal-exit");
+                    exit.setDaemon(true);
+                    exit.start();
+                },
+                status -> Runtime.getRuntime().halt(status));
     }
 }

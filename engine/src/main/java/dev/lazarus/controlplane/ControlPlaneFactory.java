@@ -17,8 +17,7 @@ public interface ControlPlaneFactory {
      *
      * @throws dev.lazarus.config.LazarusConfigurationException naming the bad parameter
      */
-    default void validate(Parameters parameters, int fleetSize) {
-    }
+    default void validate(Parameters parameters, int fleetSize) {}
 
     /** The gold list this control plane will return, when it is known before provisioning (embedded). */
     default java.util.Optional<java.util.List<String>> knownAddresses(Parameters parameters, int fleetSize) {

@@ -6,7 +6,7 @@ import java.util.Map;
 @FunctionalInterface
 public interface ControlPlaneJournal {
 
-    ControlPlaneJournal NONE = (kind, details) -> { };
+    ControlPlaneJournal NONE = (kind, details) -> {};
 
     /** Appends a {@code control_plane} event; {@code details} must hold no secret. */
     void record(String kind, Map<String, ?> details);

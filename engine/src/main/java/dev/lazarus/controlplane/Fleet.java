@@ -24,8 +24,7 @@ public interface Fleet extends AutoCloseable {
     }
 
     /** Told before {@link #close()} whether every node ended {@code install_success} (teardown policies use it). */
-    default void runEnded(boolean allSucceeded) {
-    }
+    default void runEnded(boolean allSucceeded) {}
 
     @Override
     void close();

@@ -10,5 +10,4 @@ import dev.lazarus.config.Parameters;
  * @param parameters the run's configuration parameters (each control plane reads its own {@code lazarus.<name>.*})
  * @param journal where the control plane journals what it does
  */
-public record FleetRequest(int size, String runId, Parameters parameters, ControlPlaneJournal journal) {
-}
+public record FleetRequest(int size, String runId, Parameters parameters, ControlPlaneJournal journal) {}

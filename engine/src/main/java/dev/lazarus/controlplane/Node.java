@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param knownHosts the OpenSSH known_hosts file to verify against when no key was published; null for
  *     {@code ~/.ssh/known_hosts}
  */
-public record Node(String publicIp, String privateIp, String instanceId, int sshPort, Login login,
-        PublicKey hostKey, Path knownHosts) {
+public record Node(
+        String publicIp,
+        String privateIp,
+        String instanceId,
+        int sshPort,
+        Login login,
+        PublicKey hostKey,
+        Path knownHosts) {
 
     public Node {
         Objects.requireNonNull(publicIp, "publicIp");

@@ -5,11 +5,11 @@ import dev.lazarus.config.Parameters;
 import dev.lazarus.config.ScenarioConfig;
 import dev.lazarus.controlplane.ControlPlaneFactory;
 import dev.lazarus.controlplane.ControlPlanes;
-import dev.lazarus.extension.NodeLifecycle;
-import java.util.ServiceLoader;
 import dev.lazarus.execution.ScenarioRun;
 import dev.lazarus.execution.SerializedListener;
+import dev.lazarus.extension.NodeLifecycle;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -64,7 +64,10 @@ public final class LazarusTestEngine implements TestEngine {
                 ControlPlaneFactory controlPlane = controlPlanes.get(config.controlPlane());
                 controlPlane.validate(parameters, config.fleetSize());
                 for (NodeLifecycle extension : ServiceLoader.load(NodeLifecycle.class, loader)) {
-                    extension.validate(scenario.scenarioClass(), parameters, config.fleetSize(),
+                    extension.validate(
+                            scenario.scenarioClass(),
+                            parameters,
+                            config.fleetSize(),
                             controlPlane.knownAddresses(parameters, config.fleetSize()));
                 }
                 scenario.configure(config);

@@ -35,7 +35,9 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
     }
 
     private ScenarioDescriptor(UniqueId parentId, Class<?> scenarioClass) {
-        super(parentId.append(SEGMENT, scenarioClass.getName()), displayName(scenarioClass),
+        super(
+                parentId.append(SEGMENT, scenarioClass.getName()),
+                displayName(scenarioClass),
                 ClassSource.from(scenarioClass));
         this.scenarioClass = scenarioClass;
     }
@@ -68,7 +70,9 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
 
     private static String displayName(Class<?> scenarioClass) {
         Scenario scenario = scenarioClass.getAnnotation(Scenario.class);
-        return scenario == null || scenario.name().isBlank() ? scenarioClass.getSimpleName() : scenario.name().strip();
+        return scenario == null || scenario.name().isBlank()
+                ? scenarioClass.getSimpleName()
+                : scenario.name().strip();
     }
 
     /**

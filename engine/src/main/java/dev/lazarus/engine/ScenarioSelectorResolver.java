@@ -31,7 +31,8 @@ final class ScenarioSelectorResolver implements SelectorResolver {
     static boolean isScenario(Class<?> candidate) {
         return candidate.isAnnotationPresent(Scenario.class)
                 && !Modifier.isAbstract(candidate.getModifiers())
-                && !candidate.isAnonymousClass() && !candidate.isLocalClass()
+                && !candidate.isAnonymousClass()
+                && !candidate.isLocalClass()
                 && (candidate.getEnclosingClass() == null || Modifier.isStatic(candidate.getModifiers()));
     }
 
@@ -56,7 +57,8 @@ final class ScenarioSelectorResolver implements SelectorResolver {
         if (segments.size() < 2 || !segments.get(1).getType().equals(ScenarioDescriptor.SEGMENT)) {
             return unresolved();
         }
-        Optional<Class<?>> scenarioClass = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional();
+        Optional<Class<?>> scenarioClass =
+                ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional();
         if (scenarioClass.isEmpty() || !isScenario(scenarioClass.get())) {
             return unresolved();
         }
@@ -67,8 +69,9 @@ final class ScenarioSelectorResolver implements SelectorResolver {
         Optional<ScenarioDescriptor> scenario = context.addToParent(
                 parent -> Optional.of(ScenarioDescriptor.create(parent.getUniqueId(), scenarioClass.get())));
         return scenario.map(d -> {
-            nodeIp.ifPresentOrElse(d::selectNode, d::selectWholeFleet);
-            return match(Match.exact(d));
-        }).orElse(unresolved());
+                    nodeIp.ifPresentOrElse(d::selectNode, d::selectWholeFleet);
+                    return match(Match.exact(d));
+                })
+                .orElse(unresolved());
     }
 }

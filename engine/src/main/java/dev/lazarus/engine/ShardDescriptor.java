@@ -9,7 +9,8 @@ public final class ShardDescriptor extends AbstractTestDescriptor {
     public static final String SEGMENT = "shard";
 
     public ShardDescriptor(UniqueId parentId, int index, int total, int nodes, int goldSize) {
-        super(parentId.append(SEGMENT, String.valueOf(index)),
+        super(
+                parentId.append(SEGMENT, String.valueOf(index)),
                 "shard " + index + "/" + total + " (gold list: " + nodes + " of " + goldSize + " IPs)");
     }
 

@@ -10,6 +10,13 @@ import java.util.concurrent.ExecutorService;
 import net.schmizz.sshj.Config;
 
 /** What every node attempt of one run shares: settings, the journal, and the run-owned threads. */
-record AttemptEnvironment(ScenarioConfig config, String shard, Journal journal, Config sshConfig, SshSettings ssh,
-        HandshakePermits handshakes, StreamWatchdog streamWatchdog, ExecutorService drainers, NodeHooks hooks) {
-}
+record AttemptEnvironment(
+        ScenarioConfig config,
+        String shard,
+        Journal journal,
+        Config sshConfig,
+        SshSettings ssh,
+        HandshakePermits handshakes,
+        StreamWatchdog streamWatchdog,
+        ExecutorService drainers,
+        NodeHooks hooks) {}

@@ -28,6 +28,7 @@ final class ProgressLine implements AutoCloseable {
     private final java.util.Map<String, Long> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     /** Outcomes of the last {@link #WINDOW} finished nodes, true for a failure. */
     private final java.util.ArrayDeque<Boolean> recent = new java.util.ArrayDeque<>();
+
     static final int WINDOW = 50;
     private final ScheduledExecutorService ticker;
 
@@ -76,21 +77,30 @@ final class ProgressLine implements AutoCloseable {
     String line() {
         int d = done.get();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "[lazarus] %s: %d/%d done, %d failed, %d in flight, %.1f s, %.0f nodes/min", scenario, d, total,
-                failed.get(), inFlight.size(), seconds, seconds > 0 ? (d - skipped.get()) * 60 / seconds : 0));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "[lazarus] %s: %d/%d done, %d failed, %d in flight, %.1f s, %.0f nodes/min",
+                scenario,
+                d,
+                total,
+                failed.get(),
+                inFlight.size(),
+                seconds,
+                seconds > 0 ? (d - skipped.get()) * 60 / seconds : 0));
         if (skipped.get() > 0) {
             b.append(", ").append(skipped.get()).append(" skipped");
         }
         synchronized (recent) {
             if (!recent.isEmpty()) {
                 long f = recent.stream().filter(x -> x).count();
-                b.append(String.format(Locale.ROOT, ", error rate %.0f%% of the last %d", 100.0 * f / recent.size(),
-                        recent.size()));
+                b.append(String.format(
+                        Locale.ROOT, ", error rate %.0f%% of the last %d", 100.0 * f / recent.size(), recent.size()));
             }
         }
         long now = System.nanoTime();
-        String slowest = inFlight.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).limit(3)
+        String slowest = inFlight.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByValue())
+                .limit(3)
                 .map(e -> e.getKey() + " " + (now - e.getValue()) / 1_000_000_000L + " s")
                 .collect(java.util.stream.Collectors.joining(", "));
         if (!slowest.isEmpty()) {

@@ -11,13 +11,13 @@ public final class RunIds {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
-    private RunIds() {
-    }
+    private RunIds() {}
 
     public static String next(String scenarioName) {
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         String name = scenarioName.replaceAll("[^A-Za-z0-9_.-]", "_");
-        return FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + name + "-" + HexFormat.of().formatHex(random);
+        return FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + name + "-"
+                + HexFormat.of().formatHex(random);
     }
 }

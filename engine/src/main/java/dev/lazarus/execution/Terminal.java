@@ -6,8 +6,7 @@ import java.lang.reflect.Method;
 /** Whether standard output is an interactive terminal (then the progress line may rewrite itself). */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     static boolean interactive() {
         Console console = System.console();

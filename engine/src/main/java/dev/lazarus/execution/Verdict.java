@@ -4,7 +4,12 @@ import dev.lazarus.verdict.Status;
 import java.util.List;
 
 /** How an attempt ended, before it is journaled. */
-record Verdict(Status status, List<String> tags, Integer failingCommandIndex, String failingCommand, String message,
+record Verdict(
+        Status status,
+        List<String> tags,
+        Integer failingCommandIndex,
+        String failingCommand,
+        String message,
         String stackTrace) {
 
     Verdict {

@@ -13,11 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Workers {
 
     private static final Method OF_VIRTUAL = find(Thread.class, "ofVirtual");
-    private static final Method PER_TASK = OF_VIRTUAL == null ? null
-            : find(Executors.class, "newThreadPerTaskExecutor", ThreadFactory.class);
+    private static final Method PER_TASK =
+            OF_VIRTUAL == null ? null : find(Executors.class, "newThreadPerTaskExecutor", ThreadFactory.class);
 
-    private Workers() {
-    }
+    private Workers() {}
 
     public static boolean virtualThreadsAvailable() {
         return OF_VIRTUAL != null && PER_TASK != null;
@@ -29,8 +28,10 @@ public final class Workers {
             try {
                 Object builder = OF_VIRTUAL.invoke(null);
                 Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-                builder = builderType.getMethod("name", String.class, long.class).invoke(builder, namePrefix + "-", 0L);
-                ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+                builder =
+                        builderType.getMethod("name", String.class, long.class).invoke(builder, namePrefix + "-", 0L);
+                ThreadFactory factory =
+                        (ThreadFactory) builderType.getMethod("factory").invoke(builder);
                 return (ExecutorService) PER_TASK.invoke(null, factory);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("virtual threads are present but could not be created", e);

@@ -8,8 +8,7 @@ import java.nio.file.StandardCopyOption;
 /** How reporters write an artifact: whole or not at all (a temp file beside it, then an atomic move). */
 public final class ArtifactFiles {
 
-    private ArtifactFiles() {
-    }
+    private ArtifactFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");

@@ -18,9 +18,8 @@ public interface NodeLifecycle {
      * @param knownAddresses the gold list when the control plane can tell it before provisioning (embedded)
      * @throws dev.lazarus.config.LazarusConfigurationException naming the bad parameter or annotation
      */
-    default void validate(Class<?> scenarioClass, Parameters parameters, int fleetSize,
-            Optional<List<String>> knownAddresses) {
-    }
+    default void validate(
+            Class<?> scenarioClass, Parameters parameters, int fleetSize, Optional<List<String>> knownAddresses) {}
 
     /**
      * This extension's part in one run, or {@link RunPart#NONE} when it is not switched on for it.
@@ -32,8 +31,7 @@ public interface NodeLifecycle {
     /** What an extension does in one run. */
     interface RunPart {
 
-        RunPart NONE = new RunPart() {
-        };
+        RunPart NONE = new RunPart() {};
 
         /**
          * Parameters the control plane should see (e.g. misbehaving simulated nodes, emulator faults). Called

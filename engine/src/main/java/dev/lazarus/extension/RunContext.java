@@ -16,6 +16,11 @@ import java.nio.file.Path;
  * @param parameters the run's configuration parameters (the {@code lazarus.*} system properties when a
  *        report is rebuilt from a journal)
  */
-public record RunContext(String runId, String scenario, String controlPlane, Path runDir, Path journal, String shard,
-        Parameters parameters) {
-}
+public record RunContext(
+        String runId,
+        String scenario,
+        String controlPlane,
+        Path runDir,
+        Path journal,
+        String shard,
+        Parameters parameters) {}

@@ -14,20 +14,17 @@ import java.util.List;
 public interface RunObserver {
 
     /** The gold list is on disk; no install has started. */
-    default void goldListReady(RunContext run, List<Node> gold) throws Exception {
-    }
+    default void goldListReady(RunContext run, List<Node> gold) throws Exception {}
 
     /**
      * One attempt reached its verdict, called from that node's worker.
      *
      * @param events the attempt's journal events, in order, as they were appended
      */
-    default void attemptFinished(RunContext run, RegistryEntry entry, List<JournalEvent> events) throws Exception {
-    }
+    default void attemptFinished(RunContext run, RegistryEntry entry, List<JournalEvent> events) throws Exception {}
 
     /** Every attempt has a verdict (or is a ghost) and the fleet verdicts are in. */
-    default void runFinished(RunContext run, RunResult result) throws Exception {
-    }
+    default void runFinished(RunContext run, RunResult result) throws Exception {}
 
     /**
      * Observers are called in ascending order; one that gathers the others' artifacts (the Allure report)

@@ -20,8 +20,14 @@ import java.util.Optional;
  *     attempts then carry the tag {@code interrupted}
  * @param events the journal's events, read once for every observer (a reporter needs no second parse)
  */
-public record RunResult(Registry registry, FleetAssessment assessment, Duration wall,
-        Optional<WatchdogTimeout> watchdog, boolean journalTruncated, boolean interrupted, List<JournalEvent> events) {
+public record RunResult(
+        Registry registry,
+        FleetAssessment assessment,
+        Duration wall,
+        Optional<WatchdogTimeout> watchdog,
+        boolean journalTruncated,
+        boolean interrupted,
+        List<JournalEvent> events) {
 
     public RunResult {
         events = List.copyOf(events);

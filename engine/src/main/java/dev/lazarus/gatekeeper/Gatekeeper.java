@@ -25,9 +25,13 @@ public final class Gatekeeper {
      *
      * @param overBudget denied only because the round was full: a later round may still take the node
      */
-    public record Decision(String publicIp, String previousThreadUuid, int previousAttempt, boolean resurrect,
-            String reason, boolean overBudget) {
-    }
+    public record Decision(
+            String publicIp,
+            String previousThreadUuid,
+            int previousAttempt,
+            boolean resurrect,
+            String reason,
+            boolean overBudget) {}
 
     private final ResurrectionPolicy policy;
 
@@ -54,15 +58,18 @@ public final class Gatekeeper {
             Optional<RegistryEntry> latest = latestAttempt(registry, ip);
             String previous = latest.map(RegistryEntry::threadUuid).orElse(null);
             int previousAttempt = latest.map(RegistryEntry::attempt).orElse(0);
-            Rule rule = ghosts.contains(ip) ? Rule.retry("ghost") : rule(assessment.finalEntryByIp().get(ip));
+            Rule rule = ghosts.contains(ip)
+                    ? Rule.retry("ghost")
+                    : rule(assessment.finalEntryByIp().get(ip));
             boolean overBudget = false;
             if (rule.retry && outOfTime) {
-                rule = Rule.deny("time_bound: " + LazarusParameters.RESURRECTION_TIMEOUT + "=" + policy.timeout()
-                        .toSeconds() + "s passed (" + elapsed.toSeconds() + " s since the first pass)");
+                rule = Rule.deny("time_bound: " + LazarusParameters.RESURRECTION_TIMEOUT + "="
+                        + policy.timeout().toSeconds() + "s passed (" + elapsed.toSeconds()
+                        + " s since the first pass)");
             } else if (rule.retry && admitted >= budget) {
                 overBudget = true;
-                rule = Rule.deny("budget: at most " + budget + " node(s) per round (" + LazarusParameters.RESURRECTION_BUDGET
-                        + "=" + policy.budget() + ")");
+                rule = Rule.deny("budget: at most " + budget + " node(s) per round ("
+                        + LazarusParameters.RESURRECTION_BUDGET + "=" + policy.budget() + ")");
             }
             if (rule.retry) {
                 admitted++;
@@ -82,9 +89,12 @@ public final class Gatekeeper {
             return Rule.retry("synthetic_crash");
         }
         return switch (entry.status()) {
-            case WATCHDOG_TIMEOUT, SSH_RETRY_FAILED, SSH_INITIATED_FAILED -> Rule.retry(entry.status().tag());
-            case INSTALL_FAILED -> tags.contains("future_exception") ? Rule.retry("future_exception")
-                    : Rule.deny("install_failed: the install ran and failed on the node");
+            case WATCHDOG_TIMEOUT, SSH_RETRY_FAILED, SSH_INITIATED_FAILED ->
+                Rule.retry(entry.status().tag());
+            case INSTALL_FAILED ->
+                tags.contains("future_exception")
+                        ? Rule.retry("future_exception")
+                        : Rule.deny("install_failed: the install ran and failed on the node");
             case SKIPPED -> Rule.deny("skipped: the node was never started (error budget or cancellation)");
             case STUB -> Rule.deny("stub: the command failed without saying why; a rerun would say the same");
             default -> Rule.deny(entry.status().tag() + " is not retried");
@@ -92,7 +102,8 @@ public final class Gatekeeper {
     }
 
     private static Optional<RegistryEntry> latestAttempt(Registry registry, String ip) {
-        return registry.entries().stream().filter(e -> ip.equals(e.publicIp()))
+        return registry.entries().stream()
+                .filter(e -> ip.equals(e.publicIp()))
                 .max(Comparator.comparingInt(RegistryEntry::attempt));
     }
 

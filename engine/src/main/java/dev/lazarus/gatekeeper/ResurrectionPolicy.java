@@ -32,7 +32,8 @@ public record ResurrectionPolicy(int rounds, double budget, Duration timeout) {
     static double parseBudget(String raw) {
         String s = raw.strip();
         try {
-            double share = s.endsWith("%") ? Double.parseDouble(s.substring(0, s.length() - 1).strip()) / 100
+            double share = s.endsWith("%")
+                    ? Double.parseDouble(s.substring(0, s.length() - 1).strip()) / 100
                     : Double.parseDouble(s);
             if (share >= 0 && share <= 1) {
                 return share;

@@ -6,15 +6,15 @@ import java.time.Instant;
 /** Small helpers around journal events. */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     public static String now() {
         return Instant.now().toString();
     }
 
     static String nameOf(JournalEvent event) {
-        for (JsonSubTypes.Type type : JournalEvent.class.getAnnotation(JsonSubTypes.class).value()) {
+        for (JsonSubTypes.Type type :
+                JournalEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             if (type.value() == event.getClass()) {
                 return type.name();
             }

@@ -27,8 +27,8 @@ public final class Journal implements AutoCloseable {
     /** Creates a new journal; an existing file is never appended to or overwritten. */
     public static Journal create(Path file) {
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             return new Journal(file, channel);
         } catch (IOException e) {
             throw new JournalException("cannot create the journal " + file + ": " + e, e);

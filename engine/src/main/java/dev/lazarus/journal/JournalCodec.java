@@ -17,8 +17,7 @@ public final class JournalCodec {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
-    private JournalCodec() {
-    }
+    private JournalCodec() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -49,13 +49,20 @@ public sealed interface JournalEvent {
         return Events.nameOf(this);
     }
 
-    record RunStarted(String ts, String runId, String scenario, String controlPlane, int fleetSize, String shard,
-            long pid, String jdk, List<String> commands) implements JournalEvent {
-    }
+    record RunStarted(
+            String ts,
+            String runId,
+            String scenario,
+            String controlPlane,
+            int fleetSize,
+            String shard,
+            long pid,
+            String jdk,
+            List<String> commands)
+            implements JournalEvent {}
 
     /** A node of the gold list. */
-    record GoldNode(String publicIp, String privateIp, String instanceId) {
-    }
+    record GoldNode(String publicIp, String privateIp, String instanceId) {}
 
     /**
      * The authoritative node list of this shard, written (and forced to disk) before any install starts.
@@ -76,8 +83,7 @@ public sealed interface JournalEvent {
      * Written by a merge: a shard left no journal (its job died without artifacts), so its whole slice is
      * ghosts, with this reason.
      */
-    record ShardMissing(String ts, String shard, String reason, List<String> ips) implements JournalEvent {
-    }
+    record ShardMissing(String ts, String shard, String reason, List<String> ips) implements JournalEvent {}
 
     /** Something the control plane did: {@code kind} such as {@code instances_launched}, with its details. */
     record ControlPlaneEvent(String ts, String kind, java.util.Map<String, Object> details) implements JournalEvent {
@@ -90,36 +96,55 @@ public sealed interface JournalEvent {
 
     /** A fault an injector will cause on a node, journaled before it acts, with what the run should detect. */
     record InjectionPlanned(String ts, String fault, String publicIp, String expectedStatus, List<String> expectedTags)
-            implements JournalEvent {
-    }
+            implements JournalEvent {}
 
     /** The stream watchdog timeout chosen for the run, with its inputs. */
-    record WatchdogConfigured(String ts, long timeoutSeconds, int nodeCount, String instanceType, double scale,
-            int maxRetryObserved, boolean overridden) implements JournalEvent {
-    }
+    record WatchdogConfigured(
+            String ts,
+            long timeoutSeconds,
+            int nodeCount,
+            String instanceType,
+            double scale,
+            int maxRetryObserved,
+            boolean overridden)
+            implements JournalEvent {}
 
     /**
      * A node attempt begins; its IP is bound here, before the worker touches the node.
      *
      * @param previousThreadUuid the attempt this one resurrects (lineage), null for a first attempt
      */
-    record AttemptStarted(String ts, String threadUuid, String publicIp, String privateIp, int attempt,
-            String shard, long pid, String thread, String previousThreadUuid) implements JournalEvent {
+    record AttemptStarted(
+            String ts,
+            String threadUuid,
+            String publicIp,
+            String privateIp,
+            int attempt,
+            String shard,
+            long pid,
+            String thread,
+            String previousThreadUuid)
+            implements JournalEvent {
 
         /** A first attempt. */
-        public AttemptStarted(String ts, String threadUuid, String publicIp, String privateIp, int attempt,
-                String shard, long pid, String thread) {
+        public AttemptStarted(
+                String ts,
+                String threadUuid,
+                String publicIp,
+                String privateIp,
+                int attempt,
+                String shard,
+                long pid,
+                String thread) {
             this(ts, threadUuid, publicIp, privateIp, attempt, shard, pid, thread, null);
         }
     }
 
     record Connected(String ts, String threadUuid, String publicIp, int connectAttempts, long handshakeMs)
-            implements JournalEvent {
-    }
+            implements JournalEvent {}
 
     record CommandStarted(String ts, String threadUuid, String publicIp, int index, String command, int tryNumber)
-            implements JournalEvent {
-    }
+            implements JournalEvent {}
 
     /**
      * A command try ended.
@@ -129,15 +154,31 @@ public sealed interface JournalEvent {
      * @param stderr non-whitelisted stderr, verbatim (a tail when long)
      * @param stdout the last lines of stdout
      */
-    record CommandFinished(String ts, String threadUuid, String publicIp, int index, int tryNumber, Integer exitStatus,
-            String outcome, List<String> stderr, long durationMs, List<String> stdout) implements JournalEvent {
-    }
+    record CommandFinished(
+            String ts,
+            String threadUuid,
+            String publicIp,
+            int index,
+            int tryNumber,
+            Integer exitStatus,
+            String outcome,
+            List<String> stderr,
+            long durationMs,
+            List<String> stdout)
+            implements JournalEvent {}
 
     /** The attempt's verdict. Exactly one per attempt that the harness saw to its end. */
-    record AttemptFinished(String ts, String threadUuid, String publicIp, Status status, List<String> tags,
-            Integer failingCommandIndex, String failingCommand, String message, String stackTrace)
-            implements JournalEvent {
-    }
+    record AttemptFinished(
+            String ts,
+            String threadUuid,
+            String publicIp,
+            Status status,
+            List<String> tags,
+            Integer failingCommandIndex,
+            String failingCommand,
+            String message,
+            String stackTrace)
+            implements JournalEvent {}
 
     /**
      * What the monitor derived from the journal after a pass ({@code after_round} 0 is the first pass, -1 the
@@ -145,9 +186,15 @@ public sealed interface JournalEvent {
      * ghosts (gold − IPs with a final entry), untraceable entries (thread UUIDs of entries without a valid
      * IP), resurrection candidates (IPs whose final entry is not {@code install_success}), and the invariant.
      */
-    record MonitorPass(String ts, int afterRound, List<String> ghosts, List<String> untraceable,
-            List<String> candidates, boolean invariantHolds, String arithmetic) implements JournalEvent {
-    }
+    record MonitorPass(
+            String ts,
+            int afterRound,
+            List<String> ghosts,
+            List<String> untraceable,
+            List<String> candidates,
+            boolean invariantHolds,
+            String arithmetic)
+            implements JournalEvent {}
 
     /**
      * The gatekeeper's decision on one candidate or ghost before a resurrection round.
@@ -157,18 +204,15 @@ public sealed interface JournalEvent {
      * @param resurrect whether the node gets another attempt
      * @param reason the rule that decided, e.g. {@code ghost}, {@code fatal_package_missing}, {@code budget}
      */
-    record GatekeeperDecision(String ts, int round, String publicIp, String previousThreadUuid, boolean resurrect,
-            String reason) implements JournalEvent {
-    }
+    record GatekeeperDecision(
+            String ts, int round, String publicIp, String previousThreadUuid, boolean resurrect, String reason)
+            implements JournalEvent {}
 
     /** The error budget was exceeded: from here on no node attempt starts. */
-    record BreakerTripped(String ts, int failures, int allowed, String setting) implements JournalEvent {
-    }
+    record BreakerTripped(String ts, int failures, int allowed, String setting) implements JournalEvent {}
 
     /** The run was stopped from outside; attempts in flight end {@code interrupted}, nodes not started are skipped. */
-    record RunCancelled(String ts, String reason) implements JournalEvent {
-    }
+    record RunCancelled(String ts, String reason) implements JournalEvent {}
 
-    record RunFinished(String ts, String runId, long wallMillis, boolean interrupted) implements JournalEvent {
-    }
+    record RunFinished(String ts, String runId, long wallMillis, boolean interrupted) implements JournalEvent {}
 }

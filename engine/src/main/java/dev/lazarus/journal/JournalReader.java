@@ -16,8 +16,7 @@ public final class JournalReader {
         }
     }
 
-    private JournalReader() {
-    }
+    private JournalReader() {}
 
     /** Every event of the journal {@code file}. */
     public static Contents read(Path file) {

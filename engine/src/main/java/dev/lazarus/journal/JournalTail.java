@@ -81,7 +81,8 @@ public final class JournalTail {
             while (buffer.hasRemaining() && channel.read(buffer, position) > 0) {
                 position = consumed + buffer.position();
             }
-            return buffer.position() == buffer.capacity() ? buffer.array()
+            return buffer.position() == buffer.capacity()
+                    ? buffer.array()
                     : java.util.Arrays.copyOf(buffer.array(), buffer.position());
         } catch (IOException e) {
             throw new JournalException("cannot read the journal " + file + ": " + e, e);
@@ -89,8 +90,7 @@ public final class JournalTail {
     }
 
     /** One line: its event, or nothing (blank), or why it is not an event. */
-    private record Line(JournalEvent event, String error) {
-    }
+    private record Line(JournalEvent event, String error) {}
 
     private static Line parse(byte[] bytes, int from, int to) {
         int end = to;

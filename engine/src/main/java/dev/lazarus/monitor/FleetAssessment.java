@@ -39,14 +39,19 @@ public record FleetAssessment(
 
     /** Resurrection candidates: gold IPs, in gold order, whose final entry is not {@code install_success}. */
     public List<String> candidates() {
-        return gold.stream().distinct().filter(ip -> {
-            RegistryEntry e = finalEntryByIp.get(ip);
-            return e != null && !e.status().isSuccess();
-        }).toList();
+        return gold.stream()
+                .distinct()
+                .filter(ip -> {
+                    RegistryEntry e = finalEntryByIp.get(ip);
+                    return e != null && !e.status().isSuccess();
+                })
+                .toList();
     }
 
     public boolean invariantHolds() {
-        return gold.size() == tracedInGold() + ghosts.size() && foreign.isEmpty() && countedTwice.isEmpty()
+        return gold.size() == tracedInGold() + ghosts.size()
+                && foreign.isEmpty()
+                && countedTwice.isEmpty()
                 && ghosts.stream().noneMatch(finalEntryByIp::containsKey);
     }
 

@@ -13,8 +13,7 @@ import java.util.TreeSet;
 /** Derives the fleet-level verdicts from a registry, which is derived from the journal. */
 public final class Monitor {
 
-    private Monitor() {
-    }
+    private Monitor() {}
 
     public static FleetAssessment assess(Registry registry) {
         List<String> gold = registry.goldIps();
@@ -32,14 +31,22 @@ public final class Monitor {
                 untraceable.add(entry);
                 continue;
             }
-            if (!attemptsByIp.computeIfAbsent(entry.publicIp(), ip -> new HashSet<>()).add(entry.attempt())) {
+            if (!attemptsByIp
+                    .computeIfAbsent(entry.publicIp(), ip -> new HashSet<>())
+                    .add(entry.attempt())) {
                 countedTwice.add(entry.publicIp());
             }
         }
         Map<String, RegistryEntry> finalByIp = new HashMap<>(registry.finalEntryByIp());
         finalByIp.keySet().removeIf(ip -> !RegistryEntry.isValidIp(ip));
-        List<String> ghosts = gold.stream().distinct().filter(ip -> !finalByIp.containsKey(ip)).toList();
-        List<String> foreign = finalByIp.keySet().stream().filter(ip -> !goldSet.contains(ip)).sorted().toList();
+        List<String> ghosts = gold.stream()
+                .distinct()
+                .filter(ip -> !finalByIp.containsKey(ip))
+                .toList();
+        List<String> foreign = finalByIp.keySet().stream()
+                .filter(ip -> !goldSet.contains(ip))
+                .sorted()
+                .toList();
         return new FleetAssessment(gold, finalByIp, ghosts, untraceable, foreign, new ArrayList<>(countedTwice));
     }
 }

@@ -28,25 +28,46 @@ public record RunReplay(RunContext context, RunResult result) {
     public static RunReplay of(Path journal, JournalReader.Contents contents) {
         List<JournalEvent> events = contents.events();
         JournalEvent.RunStarted started = events.stream()
-                .filter(JournalEvent.RunStarted.class::isInstance).map(JournalEvent.RunStarted.class::cast)
+                .filter(JournalEvent.RunStarted.class::isInstance)
+                .map(JournalEvent.RunStarted.class::cast)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(journal + " has no run_started event: not a Lazarus journal"));
+                .orElseThrow(() ->
+                        new IllegalArgumentException(journal + " has no run_started event: not a Lazarus journal"));
         boolean finished = events.stream().anyMatch(JournalEvent.RunFinished.class::isInstance);
         Registry registry = Registry.replay(events);
         if (!finished) {
             registry = registry.closeInterrupted();
         }
         Optional<WatchdogTimeout> watchdog = events.stream()
-                .filter(JournalEvent.WatchdogConfigured.class::isInstance).map(JournalEvent.WatchdogConfigured.class::cast)
+                .filter(JournalEvent.WatchdogConfigured.class::isInstance)
+                .map(JournalEvent.WatchdogConfigured.class::cast)
                 .reduce((a, b) -> b)
-                .map(w -> new WatchdogTimeout(Duration.ofSeconds(w.timeoutSeconds()), w.nodeCount(), w.instanceType(),
-                        w.scale(), w.maxRetryObserved(), w.overridden()));
-        RunContext context = new RunContext(started.runId(), started.scenario(), started.controlPlane(),
-                journal.toAbsolutePath().getParent(), journal.toAbsolutePath(), started.shard(),
+                .map(w -> new WatchdogTimeout(
+                        Duration.ofSeconds(w.timeoutSeconds()),
+                        w.nodeCount(),
+                        w.instanceType(),
+                        w.scale(),
+                        w.maxRetryObserved(),
+                        w.overridden()));
+        RunContext context = new RunContext(
+                started.runId(),
+                started.scenario(),
+                started.controlPlane(),
+                journal.toAbsolutePath().getParent(),
+                journal.toAbsolutePath(),
+                started.shard(),
                 dev.lazarus.config.Parameters.systemProperties());
         Duration wall = between(started.ts(), events.get(events.size() - 1).ts());
-        return new RunReplay(context, new RunResult(registry, Monitor.assess(registry), wall, watchdog,
-                contents.truncatedTail(), !finished, events));
+        return new RunReplay(
+                context,
+                new RunResult(
+                        registry,
+                        Monitor.assess(registry),
+                        wall,
+                        watchdog,
+                        contents.truncatedTail(),
+                        !finished,
+                        events));
     }
 
     private static Duration between(String from, String to) {

@@ -5,18 +5,18 @@ import dev.lazarus.journal.JournalEvent.AttemptFinished;
 import dev.lazarus.journal.JournalEvent.AttemptStarted;
 import dev.lazarus.journal.JournalEvent.CommandFinished;
 import dev.lazarus.journal.JournalEvent.CommandStarted;
+import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import dev.lazarus.journal.JournalEvent.GoldList;
 import dev.lazarus.journal.JournalEvent.GoldNode;
 import dev.lazarus.verdict.Status;
-import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -67,8 +67,10 @@ public final class Registry {
             }
         }
         List<RegistryEntry> entries = attempts.values().stream()
-                .map(b -> b.build(lastEventByThread.get(b.started.threadUuid()),
-                        resurrected.contains(b.started.threadUuid()), supersededBy.get(b.started.threadUuid())))
+                .map(b -> b.build(
+                        lastEventByThread.get(b.started.threadUuid()),
+                        resurrected.contains(b.started.threadUuid()),
+                        supersededBy.get(b.started.threadUuid())))
                 .toList();
         return new Registry(gold, entries, lastEventByIp);
     }
@@ -78,11 +80,30 @@ public final class Registry {
      * {@code interrupted} and {@code last_event_<event>}: what a killed run's in-flight attempts become.
      */
     public Registry closeInterrupted() {
-        List<RegistryEntry> closed = entries.stream().map(e -> e.isFinal() ? e : new RegistryEntry(
-                e.threadUuid(), e.shard(), e.pid(), e.thread(), e.attempt(), Status.STUB, e.publicIp(), e.privateIp(),
-                e.timestamp(), List.of(Status.STUB.tag(), "interrupted", "last_event_" + e.lastEvent()), e.commands(),
-                null, null, "the run ended before this attempt had a verdict; last lifecycle event: " + e.lastEvent(),
-                e.lastEvent(), null, e.previousThreadUuid(), e.supersededBy())).toList();
+        List<RegistryEntry> closed = entries.stream()
+                .map(e -> e.isFinal()
+                        ? e
+                        : new RegistryEntry(
+                                e.threadUuid(),
+                                e.shard(),
+                                e.pid(),
+                                e.thread(),
+                                e.attempt(),
+                                Status.STUB,
+                                e.publicIp(),
+                                e.privateIp(),
+                                e.timestamp(),
+                                List.of(Status.STUB.tag(), "interrupted", "last_event_" + e.lastEvent()),
+                                e.commands(),
+                                null,
+                                null,
+                                "the run ended before this attempt had a verdict; last lifecycle event: "
+                                        + e.lastEvent(),
+                                e.lastEvent(),
+                                null,
+                                e.previousThreadUuid(),
+                                e.supersededBy()))
+                .toList();
         return new Registry(gold, closed, lastEventByIp);
     }
 
@@ -119,8 +140,11 @@ public final class Registry {
      */
     public long criticalPathMillis() {
         return finalEntries().stream()
-                .mapToLong(e -> e.commands().stream().mapToLong(CommandRecord::durationMs).sum())
-                .max().orElse(0);
+                .mapToLong(e -> e.commands().stream()
+                        .mapToLong(CommandRecord::durationMs)
+                        .sum())
+                .max()
+                .orElse(0);
     }
 
     /** The name of the last lifecycle event (attempt started, connected, command…, attempt finished) of this IP. */
@@ -158,12 +182,24 @@ public final class Registry {
                 tags.add("gatekeeper_resurrect");
             }
             List<CommandRecord> commands = new ArrayList<>();
-            lastTry.forEach((index, c) -> commands.add(new CommandRecord(index, commandText.get(index), c.tryNumber(),
-                    c.exitStatus(), c.outcome(), c.stderr(), c.durationMs(), c.stdout())));
+            lastTry.forEach((index, c) -> commands.add(new CommandRecord(
+                    index,
+                    commandText.get(index),
+                    c.tryNumber(),
+                    c.exitStatus(),
+                    c.outcome(),
+                    c.stderr(),
+                    c.durationMs(),
+                    c.stdout())));
             return new RegistryEntry(
-                    started.threadUuid(), started.shard(), started.pid(), started.thread(), started.attempt(),
+                    started.threadUuid(),
+                    started.shard(),
+                    started.pid(),
+                    started.thread(),
+                    started.attempt(),
                     finished == null ? null : finished.status(),
-                    started.publicIp(), started.privateIp(),
+                    started.publicIp(),
+                    started.privateIp(),
                     finished == null ? started.ts() : finished.ts(),
                     tags,
                     commands,

@@ -13,8 +13,13 @@ import java.util.List;
  * @param stalled true when the stream watchdog ended it
  * @param silence how long the streams had been silent when the watchdog fired
  */
-public record ExecResult(Integer exitStatus, List<String> stderr, List<String> stdoutTail, Duration duration,
-        boolean stalled, Duration silence) {
+public record ExecResult(
+        Integer exitStatus,
+        List<String> stderr,
+        List<String> stdoutTail,
+        Duration duration,
+        boolean stalled,
+        Duration silence) {
 
     public ExecResult {
         stderr = List.copyOf(stderr);

@@ -19,9 +19,9 @@ import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
  * One node's SSH connection through sshj: key authentication, host-key verification against what the
@@ -69,8 +69,11 @@ public final class NodeSession implements AutoCloseable {
             boolean tcpConnected = false;
             long start = System.nanoTime();
             if (!handshakes.acquire(settings.permitWait())) {
-                throw new SshFailure(Status.SSH_RETRY_FAILED, List.of("ssh_retry_failed", "handshake_permit_timeout"),
-                        "no handshake permit within " + settings.permitWait(), null);
+                throw new SshFailure(
+                        Status.SSH_RETRY_FAILED,
+                        List.of("ssh_retry_failed", "handshake_permit_timeout"),
+                        "no handshake permit within " + settings.permitWait(),
+                        null);
             }
             try {
                 client.setConnectTimeout((int) settings.connectTimeout().toMillis());
@@ -83,19 +86,25 @@ public final class NodeSession implements AutoCloseable {
                         .orElseGet(() -> knownHosts(node)));
                 client.connect(node.publicIp(), node.sshPort());
                 tcpConnected = true;
-                client.authPublickey(node.login().user(), new KeyPairWrapper(node.login().keyPair()));
+                client.authPublickey(
+                        node.login().user(), new KeyPairWrapper(node.login().keyPair()));
                 client.getSocket().setSoTimeout(0);
                 return new NodeSession(client, attempt, Duration.ofNanos(System.nanoTime() - start));
             } catch (UserAuthException e) {
                 closeQuietly(client);
-                throw new SshFailure(Status.SSH_INITIATED_FAILED, List.of("ssh_initiated_failed", "auth_failed"),
-                        "authentication as " + node.login().user() + " was refused: " + e.getMessage(), e);
+                throw new SshFailure(
+                        Status.SSH_INITIATED_FAILED,
+                        List.of("ssh_initiated_failed", "auth_failed"),
+                        "authentication as " + node.login().user() + " was refused: " + e.getMessage(),
+                        e);
             } catch (TransportException e) {
                 closeQuietly(client);
                 if (e.getDisconnectReason() == net.schmizz.sshj.common.DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
-                    throw new SshFailure(Status.SSH_INITIATED_FAILED,
+                    throw new SshFailure(
+                            Status.SSH_INITIATED_FAILED,
                             List.of("ssh_initiated_failed", "host_key_rejected"),
-                            "the host key of " + node.publicIp() + " does not match the published one", e);
+                            "the host key of " + node.publicIp() + " does not match the published one",
+                            e);
                 }
                 last = e;
                 lastWasInitiated = true;
@@ -124,7 +133,9 @@ public final class NodeSession implements AutoCloseable {
         }
         tags.add("ssh_attempts_" + settings.connectAttempts());
         tags.add("last_error_" + lastClass);
-        throw new SshFailure(lastWasInitiated ? Status.SSH_INITIATED_FAILED : Status.SSH_RETRY_FAILED, tags,
+        throw new SshFailure(
+                lastWasInitiated ? Status.SSH_INITIATED_FAILED : Status.SSH_RETRY_FAILED,
+                tags,
                 settings.connectAttempts() + " SSH connect attempt(s) to " + node.publicIp() + ":" + node.sshPort()
                         + " failed; last: " + lastClass + ": " + (last == null ? "" : last.getMessage()),
                 last);
@@ -132,8 +143,11 @@ public final class NodeSession implements AutoCloseable {
 
     private static boolean isTimeout(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SocketTimeoutException || c instanceof TimeoutException
-                    || String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+            if (c instanceof SocketTimeoutException
+                    || c instanceof TimeoutException
+                    || String.valueOf(c.getMessage())
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("timeout")) {
                 return true;
             }
         }
@@ -144,8 +158,9 @@ public final class NodeSession implements AutoCloseable {
         try {
             return new OpenSSHKnownHosts(node.knownHostsFile().toFile());
         } catch (IOException e) {
-            throw new IllegalStateException("no published host key for " + node.publicIp() + " and "
-                    + node.knownHostsFile() + " is unreadable", e);
+            throw new IllegalStateException(
+                    "no published host key for " + node.publicIp() + " and " + node.knownHostsFile() + " is unreadable",
+                    e);
         }
     }
 
@@ -170,8 +185,12 @@ public final class NodeSession implements AutoCloseable {
      * Runs one command, keeping of its stderr only the lines {@code keepStderr} accepts (so noise such as a
      * long strace trace never fills the bounded tail that the classifier reads).
      */
-    public ExecResult exec(String command, StreamWatchdog watchdog, ExecutorService drainers,
-            java.util.function.Predicate<String> keepStderr) throws SshFailure, InterruptedException {
+    public ExecResult exec(
+            String command,
+            StreamWatchdog watchdog,
+            ExecutorService drainers,
+            java.util.function.Predicate<String> keepStderr)
+            throws SshFailure, InterruptedException {
         long start = System.nanoTime();
         StreamTail out = new StreamTail("stdout", STDOUT_KEEP, start);
         StreamTail err = new StreamTail("stderr", STDERR_KEEP, start, keepStderr);
@@ -196,8 +215,13 @@ public final class NodeSession implements AutoCloseable {
                 }
             }
             if (watch.fired()) {
-                return new ExecResult(null, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start),
-                        true, watch.silence());
+                return new ExecResult(
+                        null,
+                        err.lines(),
+                        out.lines(),
+                        Duration.ofNanos(System.nanoTime() - start),
+                        true,
+                        watch.silence());
             }
             if (outFailure != null) {
                 throw dropped(command, outFailure);
@@ -206,15 +230,22 @@ public final class NodeSession implements AutoCloseable {
             cmd.join(watchdog.timeout().toMillis(), TimeUnit.MILLISECONDS);
             Integer exit = cmd.getExitStatus();
             if (exit == null) {
-                throw dropped(command, new IOException("the channel closed without an exit status"
-                        + (cmd.getExitSignal() == null ? "" : " (signal " + cmd.getExitSignal() + ")")));
+                throw dropped(
+                        command,
+                        new IOException("the channel closed without an exit status"
+                                + (cmd.getExitSignal() == null ? "" : " (signal " + cmd.getExitSignal() + ")")));
             }
-            return new ExecResult(exit, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start), false,
-                    Duration.ZERO);
+            return new ExecResult(
+                    exit, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start), false, Duration.ZERO);
         } catch (IOException e) {
             if (watch.fired()) {
-                return new ExecResult(null, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start),
-                        true, watch.silence());
+                return new ExecResult(
+                        null,
+                        err.lines(),
+                        out.lines(),
+                        Duration.ofNanos(System.nanoTime() - start),
+                        true,
+                        watch.silence());
             }
             throw dropped(command, e);
         } finally {
@@ -223,9 +254,14 @@ public final class NodeSession implements AutoCloseable {
     }
 
     private static SshFailure dropped(String command, Exception e) {
-        return new SshFailure(Status.SSH_INITIATED_FAILED,
-                List.of("ssh_initiated_failed", "connection_dropped", "last_error_" + e.getClass().getSimpleName()),
-                "the SSH connection dropped during `" + command + "`: " + e.getMessage(), e);
+        return new SshFailure(
+                Status.SSH_INITIATED_FAILED,
+                List.of(
+                        "ssh_initiated_failed",
+                        "connection_dropped",
+                        "last_error_" + e.getClass().getSimpleName()),
+                "the SSH connection dropped during `" + command + "`: " + e.getMessage(),
+                e);
     }
 
     private static void closeQuietly(SSHClient client) {

@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param backoffBase first pause between connect attempts; doubles each time, with jitter
  * @param permitWait longest wait for a handshake permit
  */
-public record SshSettings(Duration connectTimeout, Duration authTimeout, int connectAttempts, Duration backoffBase,
-        Duration permitWait) {
-}
+public record SshSettings(
+        Duration connectTimeout,
+        Duration authTimeout,
+        int connectAttempts,
+        Duration backoffBase,
+        Duration permitWait) {}

@@ -96,8 +96,8 @@ final class StreamTail {
         if (!cut) {
             return new String(line, 0, length, StandardCharsets.UTF_8);
         }
-        return new String(line, 0, characterBoundary(line, length), StandardCharsets.UTF_8)
-                + " …[line cut at " + MAX_LINE + " bytes]";
+        return new String(line, 0, characterBoundary(line, length), StandardCharsets.UTF_8) + " …[line cut at "
+                + MAX_LINE + " bytes]";
     }
 
     /** {@code length}, moved back to where the UTF-8 character it splits begins, so a cut shows no broken one. */

@@ -20,8 +20,7 @@ public final class Strace {
     private static final Pattern EXITED = Pattern.compile("\\+\\+\\+ exited with (\\d+) \\+\\+\\+");
     private static final Pattern KILLED = Pattern.compile("\\+\\+\\+ killed by (SIG\\w+).*\\+\\+\\+");
 
-    private Strace() {
-    }
+    private Strace() {}
 
     /**
      * The command line that runs {@code command} under strace. The trace goes to a private temp file that is

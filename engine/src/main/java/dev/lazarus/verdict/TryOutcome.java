@@ -70,12 +70,13 @@ public record TryOutcome(Kind kind, int exitStatus, List<String> nonWhitelistedS
             case STDERR_DETECTED -> tags.add("stderr_detected");
             case FATAL_EXIT_NONZERO -> tags.add("fatal_exit_nonzero");
             case SILENT_FAILURE -> tags.add("silent_failure");
-            default -> { }
+            default -> {}
         }
         if (exitStatus != 0) {
             tags.add("exit_status_" + exitStatus);
         }
-        if (nonWhitelistedStderr.stream().anyMatch(l -> PACKAGE_MISSING.matcher(l).matches())) {
+        if (nonWhitelistedStderr.stream()
+                .anyMatch(l -> PACKAGE_MISSING.matcher(l).matches())) {
             tags.add("fatal_package_missing");
         }
         nonWhitelistedStderr.stream()

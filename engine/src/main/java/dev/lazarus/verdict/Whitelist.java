@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
 public final class Whitelist {
 
     /** The command families a whitelist is chosen by. */
-    public enum Family { APT, YUM, DNF, STRACE, NONE }
+    public enum Family {
+        APT,
+        YUM,
+        DNF,
+        STRACE,
+        NONE
+    }
 
     static final List<String> APT = List.of(
             "Reading state information.*",
@@ -60,19 +66,46 @@ public final class Whitelist {
             "All packages are up to date\\.");
 
     static final List<String> YUM = List.of(
-            "Loaded plugins:.*", "Resolving Dependencies", "--> Running transaction check",
-            "--> Processing Dependency:.*", "--> Finished Dependency Resolution", "Dependencies Resolved",
-            "Transaction Summary", "Install\\s+\\d+ Package\\(s\\)", "Total download size: .*",
-            "Installed size: .*", "Downloading packages:", "Running transaction", "Installing : .*",
-            "Verifying  : .*", "Complete!", "Package .* already installed and latest version", "Nothing to do",
-            "Cleaning up.*", "Importing GPG key .*", "Retrieving key from .*", "Key imported successfully");
+            "Loaded plugins:.*",
+            "Resolving Dependencies",
+            "--> Running transaction check",
+            "--> Processing Dependency:.*",
+            "--> Finished Dependency Resolution",
+            "Dependencies Resolved",
+            "Transaction Summary",
+            "Install\\s+\\d+ Package\\(s\\)",
+            "Total download size: .*",
+            "Installed size: .*",
+            "Downloading packages:",
+            "Running transaction",
+            "Installing : .*",
+            "Verifying  : .*",
+            "Complete!",
+            "Package .* already installed and latest version",
+            "Nothing to do",
+            "Cleaning up.*",
+            "Importing GPG key .*",
+            "Retrieving key from .*",
+            "Key imported successfully");
 
     static final List<String> DNF = List.of(
-            "Dependencies resolved\\.?", "Transaction Summary", "Install\\s+\\d+ Package\\(s\\)",
-            "Total download size: .*", "Installed size: .*", "Downloading Packages:", "Running transaction",
-            "Preparing\\s+: .*", "Installing\\s+: .*", "Verifying\\s+: .*", "Running scriptlet: .*", "Complete!",
-            "Nothing to do\\.?", "Package .* is already installed\\.?", "Importing GPG key .*",
-            "Retrieving key from .*", "Key imported successfully");
+            "Dependencies resolved\\.?",
+            "Transaction Summary",
+            "Install\\s+\\d+ Package\\(s\\)",
+            "Total download size: .*",
+            "Installed size: .*",
+            "Downloading Packages:",
+            "Running transaction",
+            "Preparing\\s+: .*",
+            "Installing\\s+: .*",
+            "Verifying\\s+: .*",
+            "Running scriptlet: .*",
+            "Complete!",
+            "Nothing to do\\.?",
+            "Package .* is already installed\\.?",
+            "Importing GPG key .*",
+            "Retrieving key from .*",
+            "Key imported successfully");
 
     static final List<String> STRACE = List.of(
             "(\\[pid\\s+)?\\d*\\]?\\s*\\+\\+\\+ exited with \\d+ \\+\\+\\+",
@@ -141,6 +174,7 @@ public final class Whitelist {
 
     /** A package manager as a word of the command line (after a blank, a separator or a quote). */
     private static final Pattern APT_WORD = Pattern.compile("[\\s;&|(\"'](apt|apt-get|dpkg)\\s");
+
     private static final Pattern DNF_WORD = Pattern.compile("[\\s;&|(\"']dnf\\s");
     private static final Pattern YUM_WORD = Pattern.compile("[\\s;&|(\"']yum\\s");
 

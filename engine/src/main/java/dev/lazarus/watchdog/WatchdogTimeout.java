@@ -8,8 +8,8 @@ import java.util.Locale;
  * {@code max(18, ceil(15 + scale x node_count + min(30, 2 x max_retry_observed)))} seconds, where scale
  * is 0.15 for t2.micro, 0.12 for t2.small and 0.1 otherwise.
  */
-public record WatchdogTimeout(Duration timeout, int nodeCount, String instanceType, double scale,
-        int maxRetryObserved, boolean overridden) {
+public record WatchdogTimeout(
+        Duration timeout, int nodeCount, String instanceType, double scale, int maxRetryObserved, boolean overridden) {
 
     public static WatchdogTimeout adaptive(int nodeCount, String instanceType, int maxRetryObserved) {
         double scale = scaleOf(instanceType);

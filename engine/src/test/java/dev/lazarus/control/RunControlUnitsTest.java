@@ -13,8 +13,8 @@ class RunControlUnitsTest {
     @Test
     void theFirstSignalShutsDownInOrderAndTheSecondHalts() {
         List<String> actions = new ArrayList<>();
-        Signals.Policy policy = new Signals.Policy(status -> actions.add("orderly " + status),
-                status -> actions.add("halt " + status));
+        Signals.Policy policy =
+                new Signals.Policy(status -> actions.add("orderly " + status), status -> actions.add("halt " + status));
         policy.on(15);
         assertThat(actions).containsExactly("orderly 143");
         policy.on(2);
@@ -24,7 +24,7 @@ class RunControlUnitsTest {
 
     @Test
     void theHandlersInstallAndArePutBack() {
-        Runnable restore = Signals.install(new Signals.Policy(s -> { }, s -> { }));
+        Runnable restore = Signals.install(new Signals.Policy(s -> {}, s -> {}));
         restore.run(); // installing and restoring leaves the JVM's own handling in place; it must not throw
         restore.run();
     }
@@ -37,7 +37,8 @@ class RunControlUnitsTest {
         assertThat(Amount.parse("k", "0", 0).of(15)).isZero();
         assertThat(Amount.parse("k", "12.5%", 0.000001)).hasToString("12.5%");
         assertThatThrownBy(() -> Amount.parse("lazarus.batch", "0%", 0.000001))
-                .isInstanceOf(LazarusConfigurationException.class).hasMessageContaining("lazarus.batch=0%");
+                .isInstanceOf(LazarusConfigurationException.class)
+                .hasMessageContaining("lazarus.batch=0%");
         assertThatThrownBy(() -> Amount.parse("lazarus.batch", "0", 0.000001)).hasMessageContaining("at least 1");
     }
 

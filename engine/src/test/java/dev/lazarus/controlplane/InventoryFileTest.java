@@ -43,17 +43,23 @@ class InventoryFileTest {
 
     @Test
     void badLinesAreRejectedWithTheirLineNumber() throws Exception {
-        assertThatThrownBy(() -> InventoryFile.parse(inventory("127.0.5.1 deploy id_ed25519\nweb-1 deploy id_ed25519\n")))
+        assertThatThrownBy(
+                        () -> InventoryFile.parse(inventory("127.0.5.1 deploy id_ed25519\nweb-1 deploy id_ed25519\n")))
                 .isInstanceOf(LazarusConfigurationException.class)
-                .hasMessageContaining("line 2").hasMessageContaining("'web-1' is not an IP address");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("'web-1' is not an IP address");
         assertThatThrownBy(() -> InventoryFile.parse(inventory("127.0.5.1:99999 deploy id_ed25519\n")))
-                .hasMessageContaining("line 1").hasMessageContaining("port '99999'");
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("port '99999'");
         assertThatThrownBy(() -> InventoryFile.parse(inventory("127.0.5.1 deploy\n")))
-                .hasMessageContaining("line 1").hasMessageContaining("expected");
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("expected");
         assertThatThrownBy(() -> InventoryFile.parse(inventory("127.0.5.1 deploy missing_key\n")))
-                .hasMessageContaining("line 1").hasMessageContaining("not readable");
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("not readable");
         assertThatThrownBy(() -> InventoryFile.parse(inventory("127.0.5.1 a id_ed25519\n127.0.5.1 b id_ed25519\n")))
-                .hasMessageContaining("line 2").hasMessageContaining("listed twice");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("listed twice");
         assertThatThrownBy(() -> InventoryFile.parse(inventory("# nothing\n"))).hasMessageContaining("lists no hosts");
     }
 }

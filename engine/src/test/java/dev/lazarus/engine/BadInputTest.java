@@ -2,7 +2,6 @@ package dev.lazarus.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -31,9 +30,11 @@ class BadInputTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             kit.configurationParameter(keyValues[i], keyValues[i + 1]);
         }
-        ScenarioDescriptor discovered = (ScenarioDescriptor) kit.discover().getEngineDescriptor().getChildren()
-                .iterator().next();
-        return discovered.configurationError().orElseThrow(() -> new AssertionError("discovery accepted it"))
+        ScenarioDescriptor discovered = (ScenarioDescriptor)
+                kit.discover().getEngineDescriptor().getChildren().iterator().next();
+        return discovered
+                .configurationError()
+                .orElseThrow(() -> new AssertionError("discovery accepted it"))
                 .getMessage();
     }
 
@@ -44,9 +45,15 @@ class BadInputTest {
                 .configurationParameter("lazarus.fleet.size", "0")
                 .selectors(selectClass(Fixtures.Alpha.class))
                 .execute();
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(Fixtures.Alpha.class),
-                finishedWithFailure(instanceOf(LazarusConfigurationException.class),
-                        message(m -> m.contains("lazarus.fleet.size=0")))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(Fixtures.Alpha.class),
+                                finishedWithFailure(
+                                        instanceOf(LazarusConfigurationException.class),
+                                        message(m -> m.contains("lazarus.fleet.size=0")))));
         results.testEvents().assertStatistics(s -> s.started(0).skipped(3));
         try (var files = Files.list(out)) {
             assertThat(files).as("no run folder").isEmpty();
@@ -56,26 +63,31 @@ class BadInputTest {
     @Test
     void unknownControlPlane() {
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.control-plane", "azure"))
-                .contains("lazarus.control-plane='azure'").contains("allowed: ec2, inventory, static");
+                .contains("lazarus.control-plane='azure'")
+                .contains("allowed: ec2, inventory, static");
     }
 
     @Test
     void fleetSizeZeroNegativeOrAbsurd() {
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "0"))
-                .contains("lazarus.fleet.size=0").contains("allowed: 1..50000");
-        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "-5")).contains("lazarus.fleet.size=-5");
+                .contains("lazarus.fleet.size=0")
+                .contains("allowed: 1..50000");
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "-5"))
+                .contains("lazarus.fleet.size=-5");
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "10000000"))
                 .contains("lazarus.fleet.size=10000000");
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.fleet.size", "lots"))
                 .contains("lazarus.fleet.size='lots' is not a whole number");
-        assertThat(discoveryFailure(Fixtures.EmptyFleet.class)).contains(Fixtures.EmptyFleet.class.getName())
+        assertThat(discoveryFailure(Fixtures.EmptyFleet.class))
+                .contains(Fixtures.EmptyFleet.class.getName())
                 .contains("fleetSize=0");
     }
 
     @Test
     void unknownParameterValues() {
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.command.tries", "0"))
-                .contains("lazarus.command.tries=0").contains("allowed: 1..20");
+                .contains("lazarus.command.tries=0")
+                .contains("allowed: 1..20");
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.command.retry-pause", "soon"))
                 .contains("lazarus.command.retry-pause='soon' is not a duration");
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.watchdog.timeout", "0"))
@@ -86,14 +98,19 @@ class BadInputTest {
 
     @Test
     void aScenarioWithoutCommands() {
-        assertThat(discoveryFailure(Fixtures.NoCommands.class)).contains(Fixtures.NoCommands.class.getName())
+        assertThat(discoveryFailure(Fixtures.NoCommands.class))
+                .contains(Fixtures.NoCommands.class.getName())
                 .contains("has no commands");
     }
 
     @Test
     void anUnwritableOutputFolder() throws Exception {
         Path file = Files.writeString(out.resolve("a-file"), "not a folder");
-        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.output.dir", file.resolve("runs").toString()))
-                .contains("lazarus.output.dir=").contains("cannot be created or written");
+        assertThat(discoveryFailure(
+                        Fixtures.Alpha.class,
+                        "lazarus.output.dir",
+                        file.resolve("runs").toString()))
+                .contains("lazarus.output.dir=")
+                .contains("cannot be created or written");
     }
 }

@@ -38,46 +38,58 @@ class DiscoveryTest {
     @Test
     void theEngineIsFoundThroughServiceLoader() {
         assertThat(java.util.ServiceLoader.load(org.junit.platform.engine.TestEngine.class).stream()
-                .map(p -> p.get().getId())).contains("lazarus");
+                        .map(p -> p.get().getId()))
+                .contains("lazarus");
     }
 
     @Test
     void aClassSelectorFindsItsScenarioWithTheVerdictTests() {
-        TestDescriptor engine = kit().selectors(selectClass(Fixtures.Alpha.class)).discover().getEngineDescriptor();
+        TestDescriptor engine =
+                kit().selectors(selectClass(Fixtures.Alpha.class)).discover().getEngineDescriptor();
 
         assertThat(engine.getChildren()).singleElement().satisfies(scenario -> {
             assertThat(scenario.getUniqueId().toString())
                     .isEqualTo("[engine:lazarus]/[scenario:" + Fixtures.Alpha.class.getName() + "]");
             assertThat(scenario.getSource()).contains(ClassSource.from(Fixtures.Alpha.class));
-            assertThat(scenario.getChildren()).extracting(TestDescriptor::getDisplayName)
-                    .containsExactly("verdict: ghosts", "verdict: untraceable entries", "verdict: accounting invariant");
+            assertThat(scenario.getChildren())
+                    .extracting(TestDescriptor::getDisplayName)
+                    .containsExactly(
+                            "verdict: ghosts", "verdict: untraceable entries", "verdict: accounting invariant");
             assertThat(((ScenarioDescriptor) scenario).config().commands()).containsExactly("echo alpha");
         });
     }
 
     @Test
     void aClassThatIsNotAScenarioIsIgnored() {
-        TestDescriptor engine = kit().selectors(selectClass(Fixtures.NotAScenario.class)).discover().getEngineDescriptor();
+        TestDescriptor engine = kit().selectors(selectClass(Fixtures.NotAScenario.class))
+                .discover()
+                .getEngineDescriptor();
         assertThat(engine.getChildren()).isEmpty();
     }
 
     @Test
     void aPackageSelectorFindsEveryValidScenarioHonouringClassNameFilters() {
-        TestDescriptor engine = kit()
-                .selectors(selectPackage(Fixtures.class.getPackageName()))
+        TestDescriptor engine = kit().selectors(selectPackage(Fixtures.class.getPackageName()))
                 .filters(includeClassNamePatterns(".*\\$(Alpha|Beta)"))
-                .discover().getEngineDescriptor();
+                .discover()
+                .getEngineDescriptor();
         assertThat(scenarioClasses(engine)).containsExactly("Alpha", "Beta");
-        assertThat(engine.getChildren()).extracting(TestDescriptor::getDisplayName).contains("Beta install");
+        assertThat(engine.getChildren())
+                .extracting(TestDescriptor::getDisplayName)
+                .contains("Beta install");
     }
 
     @Test
     void aClasspathRootSelectorFindsScenariosHonouringClassNameFilters() {
-        Path testClasses = Path.of(Fixtures.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        TestDescriptor engine = kit()
-                .selectors(selectClasspathRoots(Set.of(testClasses)))
+        Path testClasses = Path.of(Fixtures.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
+        TestDescriptor engine = kit().selectors(selectClasspathRoots(Set.of(testClasses)))
                 .filters(includeClassNamePatterns(".*\\$Beta"))
-                .discover().getEngineDescriptor();
+                .discover()
+                .getEngineDescriptor();
         assertThat(scenarioClasses(engine)).containsExactly("Beta");
     }
 
@@ -85,8 +97,10 @@ class DiscoveryTest {
     void aScenarioUniqueIdSelectsTheWholeFleet() {
         UniqueId id = UniqueId.forEngine("lazarus").append("scenario", Fixtures.Alpha.class.getName());
         TestDescriptor engine = kit().selectors(selectUniqueId(id)).discover().getEngineDescriptor();
-        assertThat(engine.getChildren()).singleElement()
-                .satisfies(s -> assertThat(((ScenarioDescriptor) s).selectedIps()).isEmpty());
+        assertThat(engine.getChildren())
+                .singleElement()
+                .satisfies(
+                        s -> assertThat(((ScenarioDescriptor) s).selectedIps()).isEmpty());
     }
 
     @Test
@@ -94,7 +108,8 @@ class DiscoveryTest {
         UniqueId scenario = UniqueId.forEngine("lazarus").append("scenario", Fixtures.Alpha.class.getName());
         UniqueId node3 = scenario.append("shard", "1").append("node", "127.0.1.3");
         UniqueId node4 = scenario.append("shard", "1").append("node", "127.0.1.4");
-        TestDescriptor engine = kit().selectors(selectUniqueId(node3), selectUniqueId(node4)).discover()
+        TestDescriptor engine = kit().selectors(selectUniqueId(node3), selectUniqueId(node4))
+                .discover()
                 .getEngineDescriptor();
         assertThat(engine.getChildren()).singleElement().satisfies(s -> {
             assertThat(s.getUniqueId()).isEqualTo(scenario);
@@ -104,12 +119,17 @@ class DiscoveryTest {
 
     @Test
     void aClassSelectorBesideANodeUniqueIdRunsTheWholeFleet() {
-        UniqueId node = UniqueId.forEngine("lazarus").append("scenario", Fixtures.Alpha.class.getName())
-                .append("shard", "1").append("node", "127.0.1.3");
-        TestDescriptor engine = kit().selectors(selectUniqueId(node), selectClass(Fixtures.Alpha.class)).discover()
+        UniqueId node = UniqueId.forEngine("lazarus")
+                .append("scenario", Fixtures.Alpha.class.getName())
+                .append("shard", "1")
+                .append("node", "127.0.1.3");
+        TestDescriptor engine = kit().selectors(selectUniqueId(node), selectClass(Fixtures.Alpha.class))
+                .discover()
                 .getEngineDescriptor();
-        assertThat(engine.getChildren()).singleElement()
-                .satisfies(s -> assertThat(((ScenarioDescriptor) s).selectedIps()).isEmpty());
+        assertThat(engine.getChildren())
+                .singleElement()
+                .satisfies(
+                        s -> assertThat(((ScenarioDescriptor) s).selectedIps()).isEmpty());
     }
 
     @Test
@@ -118,7 +138,8 @@ class DiscoveryTest {
                 .configurationParameter("lazarus.fleet.size", "64")
                 .configurationParameter("lazarus.command.tries", "5")
                 .configurationParameter("lazarus.concurrency", "8")
-                .discover().getEngineDescriptor();
+                .discover()
+                .getEngineDescriptor();
         var config = ((ScenarioDescriptor) engine.getChildren().iterator().next()).config();
         assertThat(config.fleetSize()).isEqualTo(64);
         assertThat(config.commandTries()).isEqualTo(5);

@@ -16,7 +16,8 @@ class WorkersTest {
         try {
             Thread worker = executor.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
             assertThat(worker.getName()).startsWith("lazarus-node-");
-            boolean isVirtual = jdkHasVirtualThreads && (Boolean) Thread.class.getMethod("isVirtual").invoke(worker);
+            boolean isVirtual = jdkHasVirtualThreads
+                    && (Boolean) Thread.class.getMethod("isVirtual").invoke(worker);
             assertThat(isVirtual).isEqualTo(jdkHasVirtualThreads);
             assertThat(worker.isDaemon()).isTrue();
         } finally {
@@ -27,15 +28,16 @@ class WorkersTest {
     @Test
     void theProgressLineSaysDoneFailedAndInFlight() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (ProgressLine progress = new ProgressLine("TomcatInstall", 4, java.time.Duration.ZERO,
-                new java.io.PrintStream(bytes), false)) {
+        try (ProgressLine progress =
+                new ProgressLine("TomcatInstall", 4, java.time.Duration.ZERO, new java.io.PrintStream(bytes), false)) {
             progress.nodeStarted("127.0.1.1");
             progress.nodeStarted("127.0.1.2");
             progress.nodeStarted("127.0.1.3");
             progress.nodeFinished("127.0.1.1", true);
             progress.nodeFinished("127.0.1.2", false);
             progress.nodeSkipped();
-            assertThat(progress.line()).startsWith("[lazarus] TomcatInstall: 3/4 done, 1 failed, 1 in flight, ")
+            assertThat(progress.line())
+                    .startsWith("[lazarus] TomcatInstall: 3/4 done, 1 failed, 1 in flight, ")
                     .contains(" nodes/min, 1 skipped, error rate 50% of the last 2; slowest in flight: 127.0.1.3 ");
         }
         assertThat(bytes.toString()).as("no ticker when the interval is 0").isEmpty();

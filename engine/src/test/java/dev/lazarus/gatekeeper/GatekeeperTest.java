@@ -40,8 +40,9 @@ class GatekeeperTest {
         all.add(new JournalEvent.GoldList(Events.now(), "r", "1/1", gold));
         all.addAll(events);
         Registry registry = Registry.replay(all);
-        return new Gatekeeper(policy).decide(1, Monitor.assess(registry), registry, elapsed).stream()
-                .collect(Collectors.toMap(Gatekeeper.Decision::publicIp, Function.identity()));
+        return new Gatekeeper(policy)
+                .decide(1, Monitor.assess(registry), registry, elapsed).stream()
+                        .collect(Collectors.toMap(Gatekeeper.Decision::publicIp, Function.identity()));
     }
 
     @Test
@@ -58,7 +59,8 @@ class GatekeeperTest {
         node("10.0.0.10", null); // started, never finished: a ghost
         node("10.0.0.11", Status.WATCHDOG_TIMEOUT, "fatal_package_missing");
 
-        Map<String, Gatekeeper.Decision> d = decide(new ResurrectionPolicy(1, 1.0, Duration.ofMinutes(1)), Duration.ZERO);
+        Map<String, Gatekeeper.Decision> d =
+                decide(new ResurrectionPolicy(1, 1.0, Duration.ofMinutes(1)), Duration.ZERO);
 
         assertThat(d).doesNotContainKey("10.0.0.1");
         assertThat(d).hasSize(10);
@@ -79,14 +81,15 @@ class GatekeeperTest {
         for (int i = 1; i <= 10; i++) {
             node("10.0.1." + i, Status.SSH_RETRY_FAILED);
         }
-        Map<String, Gatekeeper.Decision> d = decide(new ResurrectionPolicy(1, 0.3, Duration.ofMinutes(1)), Duration.ZERO);
+        Map<String, Gatekeeper.Decision> d =
+                decide(new ResurrectionPolicy(1, 0.3, Duration.ofMinutes(1)), Duration.ZERO);
         assertThat(d.values().stream().filter(Gatekeeper.Decision::resurrect).map(Gatekeeper.Decision::publicIp))
                 .containsExactlyInAnyOrder("10.0.1.1", "10.0.1.2", "10.0.1.3");
         assertThat(d.get("10.0.1.4").overBudget()).isTrue();
         assertThat(d.get("10.0.1.4").reason()).startsWith("budget: at most 3 node(s) per round");
 
-        Map<String, Gatekeeper.Decision> late = decide(new ResurrectionPolicy(1, 1.0, Duration.ofMinutes(1)),
-                Duration.ofMinutes(2));
+        Map<String, Gatekeeper.Decision> late =
+                decide(new ResurrectionPolicy(1, 1.0, Duration.ofMinutes(1)), Duration.ofMinutes(2));
         assertThat(late.values()).hasSize(10).allSatisfy(x -> {
             assertThat(x.resurrect()).isFalse();
             assertThat(x.overBudget()).isFalse();
@@ -98,9 +101,12 @@ class GatekeeperTest {
     void budgetsParseAsSharesOrPercentages() {
         assertThat(ResurrectionPolicy.parseBudget("0.1")).isEqualTo(0.1);
         assertThat(ResurrectionPolicy.parseBudget("25%")).isEqualTo(0.25);
-        assertThat(new ResurrectionPolicy(1, 0.01, Duration.ZERO).perRound(16)).as("at least one").isEqualTo(1);
+        assertThat(new ResurrectionPolicy(1, 0.01, Duration.ZERO).perRound(16))
+                .as("at least one")
+                .isEqualTo(1);
         assertThat(new ResurrectionPolicy(1, 0, Duration.ZERO).perRound(16)).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResurrectionPolicy.parseBudget("half"))
-                .hasMessageContaining("lazarus.resurrection.budget").hasMessageContaining("0..1");
+                .hasMessageContaining("lazarus.resurrection.budget")
+                .hasMessageContaining("0..1");
     }
 }

@@ -8,12 +8,16 @@ import java.util.UUID;
 /** Hand-made journal content for tests of what is derived from a journal. */
 public final class JournalFixtures {
 
-    private JournalFixtures() {
-    }
+    private JournalFixtures() {}
 
     public static void gold(Journal journal, String... ips) {
-        journal.appendDurably(new JournalEvent.GoldList(Events.now(), "run", "1/1", Arrays.stream(ips)
-                .map(ip -> new JournalEvent.GoldNode(ip, ip, "i-" + ip)).toList()));
+        journal.appendDurably(new JournalEvent.GoldList(
+                Events.now(),
+                "run",
+                "1/1",
+                Arrays.stream(ips)
+                        .map(ip -> new JournalEvent.GoldNode(ip, ip, "i-" + ip))
+                        .toList()));
     }
 
     /** A one-command attempt on {@code ip} that ends with {@code status}; returns its thread uuid. */
@@ -22,10 +26,19 @@ public final class JournalFixtures {
         journal.append(new JournalEvent.AttemptStarted(Events.now(), uuid, ip, ip, 1, "1/1", 1, "worker"));
         journal.append(new JournalEvent.CommandStarted(Events.now(), uuid, ip, 0, "apt-get update", 1));
         int exit = status.isSuccess() ? 0 : 1;
-        journal.append(new JournalEvent.CommandFinished(Events.now(), uuid, ip, 0, 1, exit,
-                status.isSuccess() ? "success" : "silent_failure", List.of(), 12, List.of("done")));
-        journal.append(new JournalEvent.AttemptFinished(Events.now(), uuid, ip, status, List.of(status.tag()), null,
-                null, null, null));
+        journal.append(new JournalEvent.CommandFinished(
+                Events.now(),
+                uuid,
+                ip,
+                0,
+                1,
+                exit,
+                status.isSuccess() ? "success" : "silent_failure",
+                List.of(),
+                12,
+                List.of("done")));
+        journal.append(new JournalEvent.AttemptFinished(
+                Events.now(), uuid, ip, status, List.of(status.tag()), null, null, null, null));
         return uuid;
     }
 

@@ -29,8 +29,10 @@ class JournalTest {
         JournalReader.Contents contents = JournalReader.read(file);
         assertThat(contents.truncatedTail()).isFalse();
         Registry registry = Registry.replay(contents.events());
-        assertThat(registry.finalEntries()).extracting(RegistryEntry::publicIp, RegistryEntry::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("127.0.1.1", Status.INSTALL_SUCCESS),
+        assertThat(registry.finalEntries())
+                .extracting(RegistryEntry::publicIp, RegistryEntry::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("127.0.1.1", Status.INSTALL_SUCCESS),
                         org.assertj.core.groups.Tuple.tuple("127.0.1.2", Status.STUB));
         RegistryEntry stub = registry.finalEntryByIp().get("127.0.1.2");
         assertThat(stub.commands()).singleElement().satisfies(c -> {
@@ -47,7 +49,10 @@ class JournalTest {
             JournalFixtures.attempt(journal, "127.0.1.1", Status.INSTALL_SUCCESS);
         }
         String first = Files.readAllLines(file).get(0);
-        assertThat(first).startsWith("{\"event\":\"attempt_started\"").contains("\"thread_uuid\":").contains("\"public_ip\":\"127.0.1.1\"");
+        assertThat(first)
+                .startsWith("{\"event\":\"attempt_started\"")
+                .contains("\"thread_uuid\":")
+                .contains("\"public_ip\":\"127.0.1.1\"");
     }
 
     @Test
@@ -58,8 +63,11 @@ class JournalTest {
             JournalFixtures.attempt(journal, "127.0.1.1", Status.INSTALL_SUCCESS);
         }
         // a crash in the middle of writing the next line
-        Files.writeString(file, "{\"event\":\"attempt_started\",\"ts\":\"2026-11-24T10:00:00Z\",\"thread_u",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                file,
+                "{\"event\":\"attempt_started\",\"ts\":\"2026-11-24T10:00:00Z\",\"thread_u",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
 
         JournalReader.Contents contents = JournalReader.read(file);
 
@@ -96,8 +104,15 @@ class JournalTest {
     @Test
     void aCorruptLineInTheMiddleFailsWithItsLineNumber() throws Exception {
         Path file = dir.resolve(Journal.FILE_NAME);
-        Files.write(file, List.of("{\"event\":\"gold_list\",\"ts\":\"t\",\"nodes\":[]}", "not json", "{\"event\":\"run_finished\",\"ts\":\"t\"}"));
-        assertThatThrownBy(() -> JournalReader.read(file)).isInstanceOf(JournalException.class).hasMessageContaining("line 2");
+        Files.write(
+                file,
+                List.of(
+                        "{\"event\":\"gold_list\",\"ts\":\"t\",\"nodes\":[]}",
+                        "not json",
+                        "{\"event\":\"run_finished\",\"ts\":\"t\"}"));
+        assertThatThrownBy(() -> JournalReader.read(file))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test
@@ -109,7 +124,9 @@ class JournalTest {
         assertThat(tail.read().events()).hasSize(1);
         Files.write(file, List.of(gold, "not json", gold), StandardOpenOption.APPEND);
         for (int read = 1; read <= 2; read++) { // the same answer each time: the first failed read left no half
-            assertThatThrownBy(tail::read).isInstanceOf(JournalException.class).hasMessageContaining("line 3 is corrupt");
+            assertThatThrownBy(tail::read)
+                    .isInstanceOf(JournalException.class)
+                    .hasMessageContaining("line 3 is corrupt");
         }
     }
 

@@ -59,7 +59,9 @@ class MonitorTest {
             JournalFixtures.attempt(j, "127.0.1.1", Status.INSTALL_SUCCESS);
             JournalFixtures.attempt(j, "unknown", Status.INSTALL_FAILED);
         });
-        assertThat(a.untraceable()).singleElement().satisfies(e -> assertThat(e.publicIp()).isEqualTo("unknown"));
+        assertThat(a.untraceable())
+                .singleElement()
+                .satisfies(e -> assertThat(e.publicIp()).isEqualTo("unknown"));
         assertThat(a.ghosts()).isEmpty();
         assertThat(a.invariantHolds()).isTrue();
     }

@@ -35,9 +35,12 @@ class ShardTest {
 
     @Test
     void theSameInputAlwaysGivesTheSameSlice() {
-        List<String> gold = IntStream.rangeClosed(1, 512).mapToObj(i -> "127.0.1." + i).toList();
-        assertThat(new Shard(3, 4).slice(gold)).isEqualTo(new Shard(3, 4).slice(List.copyOf(gold)))
-                .hasSize(128).startsWith("127.0.1.257");
+        List<String> gold =
+                IntStream.rangeClosed(1, 512).mapToObj(i -> "127.0.1." + i).toList();
+        assertThat(new Shard(3, 4).slice(gold))
+                .isEqualTo(new Shard(3, 4).slice(List.copyOf(gold)))
+                .hasSize(128)
+                .startsWith("127.0.1.257");
     }
 
     @Test
@@ -47,9 +50,11 @@ class ShardTest {
         assertThat(Shard.resolve(Parameters.of(Map.of()), gitlab)).isEqualTo(new Shard(2, 4));
         assertThat(Shard.resolve(Parameters.of(Map.of("lazarus.shard.index", "3", "lazarus.shard.total", "8")), gitlab))
                 .isEqualTo(new Shard(3, 8));
-        assertThatThrownBy(() -> Shard.resolve(Parameters.of(Map.of("lazarus.shard.index", "5",
-                "lazarus.shard.total", "4")), Map.of())).isInstanceOf(LazarusConfigurationException.class)
-                .hasMessageContaining("lazarus.shard.index").hasMessageContaining("1..4");
+        assertThatThrownBy(() -> Shard.resolve(
+                        Parameters.of(Map.of("lazarus.shard.index", "5", "lazarus.shard.total", "4")), Map.of()))
+                .isInstanceOf(LazarusConfigurationException.class)
+                .hasMessageContaining("lazarus.shard.index")
+                .hasMessageContaining("1..4");
         assertThatThrownBy(() -> Shard.resolve(Parameters.of(Map.of("lazarus.shard.total", "4")), Map.of()))
                 .hasMessageContaining("give both");
         assertThat(Shard.parse("3/4")).isEqualTo(new Shard(3, 4));

@@ -30,9 +30,12 @@ class StreamTailTest {
     void linesEndAtNewlineCarriageReturnOrBothAndTheLastNeedsNoEnd() throws IOException {
         for (int step : new int[] {1, 3, 4096}) {
             StreamTail tail = new StreamTail("stdout", 10, System.nanoTime());
-            tail.drain(trickling("Reading package lists...\r\nGet:1 ümlaut ✓\n\nprogress 10%\rprogress 20%\rdone", step));
-            assertThat(tail.lines()).as("read %d byte(s) at a time", step).containsExactly(
-                    "Reading package lists...", "Get:1 ümlaut ✓", "", "progress 10%", "progress 20%", "done");
+            tail.drain(
+                    trickling("Reading package lists...\r\nGet:1 ümlaut ✓\n\nprogress 10%\rprogress 20%\rdone", step));
+            assertThat(tail.lines())
+                    .as("read %d byte(s) at a time", step)
+                    .containsExactly(
+                            "Reading package lists...", "Get:1 ümlaut ✓", "", "progress 10%", "progress 20%", "done");
             assertThat(tail.totalLines()).isEqualTo(6);
         }
     }
@@ -48,8 +51,10 @@ class StreamTailTest {
         tail.drain(trickling(text.toString(), 4096));
         assertThat(tail.totalLines()).isEqualTo(1001);
         assertThat(tail.lines()).hasSize(3).startsWith("line 999", "line 1000");
-        assertThat(tail.lines().get(2)).startsWith("x".repeat(StreamTail.MAX_LINE)).endsWith("[line cut at "
-                + StreamTail.MAX_LINE + " bytes]").hasSizeLessThan(StreamTail.MAX_LINE + 40);
+        assertThat(tail.lines().get(2))
+                .startsWith("x".repeat(StreamTail.MAX_LINE))
+                .endsWith("[line cut at " + StreamTail.MAX_LINE + " bytes]")
+                .hasSizeLessThan(StreamTail.MAX_LINE + 40);
     }
 
     @Test
@@ -60,8 +65,8 @@ class StreamTailTest {
             String cut = tail.lines().get(0);
             String kept = cut.substring(0, cut.indexOf(" …[line cut"));
             assertThat(kept).as("pad %d", pad).doesNotContain("\uFFFD").startsWith("a".repeat(pad) + "𝄞");
-            assertThat(kept.getBytes(StandardCharsets.UTF_8).length).isBetween(StreamTail.MAX_LINE - 3,
-                    StreamTail.MAX_LINE);
+            assertThat(kept.getBytes(StandardCharsets.UTF_8).length)
+                    .isBetween(StreamTail.MAX_LINE - 3, StreamTail.MAX_LINE);
         }
     }
 

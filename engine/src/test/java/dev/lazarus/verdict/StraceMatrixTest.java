@@ -35,37 +35,68 @@ class StraceMatrixTest {
     static void straceIsHere() {
         boolean present = Stream.of("/usr/bin/strace", "/bin/strace").anyMatch(p -> Files.isExecutable(Path.of(p)));
         if (!present) {
-            System.out.println("[lazarus] StraceMatrixTest skipped: strace is not installed (apt-get install -y strace)");
+            System.out.println(
+                    "[lazarus] StraceMatrixTest skipped: strace is not installed (apt-get install -y strace)");
         }
         Assumptions.assumeTrue(present, "strace is not installed");
     }
 
     /** The system python, not a version manager's shim (whose own tracing noise is not the case under test). */
-    private static final String PYTHON3 = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    private static final String PYTHON3 =
+            Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     static Stream<Arguments> matrix() {
         String t = tmp.toString();
         return Stream.of(
-                Arguments.of(1, "bash -c 'echo test > " + t + "/missing/testfile'", Status.INSTALL_FAILED,
+                Arguments.of(
+                        1,
+                        "bash -c 'echo test > " + t + "/missing/testfile'",
+                        Status.INSTALL_FAILED,
                         List.of("fatal_exit_nonzero", "exit_status_1")),
-                Arguments.of(2, "bash -c 'echo \"hello world\" > " + t + "/testfile'", Status.INSTALL_SUCCESS,
+                Arguments.of(
+                        2,
+                        "bash -c 'echo \"hello world\" > " + t + "/testfile'",
+                        Status.INSTALL_SUCCESS,
                         List.of("install_success")),
-                Arguments.of(3, "touch " + t + "/missing/testfile", Status.INSTALL_FAILED,
+                Arguments.of(
+                        3,
+                        "touch " + t + "/missing/testfile",
+                        Status.INSTALL_FAILED,
                         List.of("fatal_exit_nonzero", "exit_status_1")),
-                Arguments.of(4, "bash -c \"nonexistent_command\"", Status.INSTALL_FAILED,
+                Arguments.of(
+                        4,
+                        "bash -c \"nonexistent_command\"",
+                        Status.INSTALL_FAILED,
                         List.of("fatal_exit_nonzero", "exit_status_127")),
-                Arguments.of(5, "bash -c \"printf '#!/bin/bash\\necho This is stderr >&2\\nexit 1\\n' > " + t
-                        + "/fail.sh && chmod +x " + t + "/fail.sh && " + t + "/fail.sh\"", Status.INSTALL_FAILED,
+                Arguments.of(
+                        5,
+                        "bash -c \"printf '#!/bin/bash\\necho This is stderr >&2\\nexit 1\\n' > " + t
+                                + "/fail.sh && chmod +x " + t + "/fail.sh && " + t + "/fail.sh\"",
+                        Status.INSTALL_FAILED,
                         List.of("fatal_exit_nonzero", "exit_status_1")),
-                Arguments.of(6, "bash -c \"" + PYTHON3 + " -c \\\"import os; os.write(2, b'error: something went wrong\\\\n')\\\"; exit 0\"",
-                        Status.INSTALL_FAILED, List.of("stderr_detected")),
-                Arguments.of(8, "bash -c 'echo \"hello world\" > " + t + "/testfile8; exit 1'", Status.STUB,
+                Arguments.of(
+                        6,
+                        "bash -c \"" + PYTHON3
+                                + " -c \\\"import os; os.write(2, b'error: something went wrong\\\\n')\\\"; exit 0\"",
+                        Status.INSTALL_FAILED,
+                        List.of("stderr_detected")),
+                Arguments.of(
+                        8,
+                        "bash -c 'echo \"hello world\" > " + t + "/testfile8; exit 1'",
+                        Status.STUB,
                         List.of("silent_failure", "exit_status_1")),
-                Arguments.of(9, "bash -c 'echo hello && echo world && exit 1'", Status.STUB,
+                Arguments.of(
+                        9,
+                        "bash -c 'echo hello && echo world && exit 1'",
+                        Status.STUB,
                         List.of("silent_failure", "exit_status_1")),
-                Arguments.of(10, "bash -c '(echo hello; exit 1)'", Status.STUB, List.of("silent_failure", "exit_status_1")),
+                Arguments.of(
+                        10, "bash -c '(echo hello; exit 1)'", Status.STUB, List.of("silent_failure", "exit_status_1")),
                 Arguments.of(11, "bash -c 'sleep 1 & exit 1'", Status.STUB, List.of("silent_failure", "exit_status_1")),
-                Arguments.of(12, "bash -c 'echo hello | grep h; exit 1'", Status.STUB,
+                Arguments.of(
+                        12,
+                        "bash -c 'echo hello | grep h; exit 1'",
+                        Status.STUB,
                         List.of("silent_failure", "exit_status_1")),
                 Arguments.of(13, PYTHON3 + " -c \"exit(1)\"", Status.STUB, List.of("silent_failure", "exit_status_1")),
                 Arguments.of(14, "sh -c \"echo test\"", Status.INSTALL_SUCCESS, List.of("install_success")));
@@ -83,8 +114,8 @@ class StraceMatrixTest {
                 .start();
         List<String> kept = new ArrayList<>();
         Predicate<String> filter = check.stderrFilter();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
                 if (filter.test(line)) {
@@ -92,15 +123,23 @@ class StraceMatrixTest {
                 }
             }
         }
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("case %d ends", caseNumber).isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("case %d ends", caseNumber)
+                .isTrue();
 
         CommandCheck.Judgement judgement = check.judge(process.exitValue(), kept);
 
         assertThat(judgement.outcome().finalStatus())
-                .as("case %d, non-whitelisted stderr: %s", caseNumber, judgement.outcome().nonWhitelistedStderr().stream()
-                        .limit(5).toList())
+                .as(
+                        "case %d, non-whitelisted stderr: %s",
+                        caseNumber,
+                        judgement.outcome().nonWhitelistedStderr().stream()
+                                .limit(5)
+                                .toList())
                 .isEqualTo(expected);
-        assertThat(judgement.finalTags(1)).as("case %d", caseNumber).containsAll(expectedTags)
+        assertThat(judgement.finalTags(1))
+                .as("case %d", caseNumber)
+                .containsAll(expectedTags)
                 .doesNotContain("fallback_exit_status");
         assertThat(tmp.toFile().list()).noneMatch(f -> f.startsWith("lazarus-trace"));
     }

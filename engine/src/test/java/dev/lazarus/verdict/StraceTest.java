@@ -22,11 +22,17 @@ class StraceTest {
 
     @Test
     void aTraceStatusDifferentFromTheChannelsReplacesIt() {
-        Strace.Reading r = Strace.read(0, List.of("own stderr", Strace.TRACE_BEGIN, "7 execve(\"/bin/sh\", [], 0x0) = 0",
-                "7 +++ exited with 3 +++"));
+        Strace.Reading r = Strace.read(
+                0,
+                List.of(
+                        "own stderr",
+                        Strace.TRACE_BEGIN,
+                        "7 execve(\"/bin/sh\", [], 0x0) = 0",
+                        "7 +++ exited with 3 +++"));
         assertThat(r.exitStatus()).isEqualTo(3);
         assertThat(r.tags()).containsExactly("exit_status_from_trace");
-        assertThat(r.stderr()).containsExactly("own stderr", "7 execve(\"/bin/sh\", [], 0x0) = 0", "7 +++ exited with 3 +++");
+        assertThat(r.stderr())
+                .containsExactly("own stderr", "7 execve(\"/bin/sh\", [], 0x0) = 0", "7 +++ exited with 3 +++");
     }
 
     @Test
@@ -39,18 +45,31 @@ class StraceTest {
     @Test
     void traceLinesAreWhitelistedButWritesToStderrAndFailedExecsAreNot() {
         Whitelist w = Whitelist.forCommand("bash -c x", List.of(), true);
-        assertThat(w.isWhitelisted("12379 execve(\"/usr/bin/bash\", [\"bash\", \"-c\", \"x\"], 0x56 /* 35 vars */) = 0")).isTrue();
-        assertThat(w.isWhitelisted("12379 write(1, \"hello\\n\", 6)             = 6")).isTrue();
+        assertThat(w.isWhitelisted(
+                        "12379 execve(\"/usr/bin/bash\", [\"bash\", \"-c\", \"x\"], 0x56 /* 35 vars */) = 0"))
+                .isTrue();
+        assertThat(w.isWhitelisted("12379 write(1, \"hello\\n\", 6)             = 6"))
+                .isTrue();
         assertThat(w.isWhitelisted("12379 +++ exited with 127 +++")).isTrue();
-        assertThat(w.isWhitelisted("[pid 12379] --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED} ---")).isTrue();
-        assertThat(w.isWhitelisted("12379 write(2, \"bash: line 1: nonexistent_comman\"..., 53) = 53")).isFalse();
-        assertThat(w.isWhitelisted("12379 execve(\"/usr/local/bin/x\", [\"x\"], 0x56 /* 3 vars */) = -1 ENOENT (No such file or directory)"))
-                .as("a PATH search step").isTrue();
-        assertThat(w.isWhitelisted("12379 execve(\"/opt/x\", [\"x\"], 0x56 /* 3 vars */) = -1 EACCES (Permission denied)")).isFalse();
+        assertThat(w.isWhitelisted("[pid 12379] --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED} ---"))
+                .isTrue();
+        assertThat(w.isWhitelisted("12379 write(2, \"bash: line 1: nonexistent_comman\"..., 53) = 53"))
+                .isFalse();
+        assertThat(
+                        w.isWhitelisted(
+                                "12379 execve(\"/usr/local/bin/x\", [\"x\"], 0x56 /* 3 vars */) = -1 ENOENT (No such file or directory)"))
+                .as("a PATH search step")
+                .isTrue();
+        assertThat(w.isWhitelisted(
+                        "12379 execve(\"/opt/x\", [\"x\"], 0x56 /* 3 vars */) = -1 EACCES (Permission denied)"))
+                .isFalse();
         assertThat(w.isWhitelisted("12379 +++ killed by SIGKILL +++")).isFalse();
-        assertThat(w.isWhitelisted("13241 <... execve resumed>)             = 0")).isTrue();
-        assertThat(w.isWhitelisted("13240 write(1, \"hello\\n\", 6 <unfinished ...>")).isTrue();
-        assertThat(w.isWhitelisted("13240 write(2, \"oops\\n\", 5 <unfinished ...>")).isFalse();
+        assertThat(w.isWhitelisted("13241 <... execve resumed>)             = 0"))
+                .isTrue();
+        assertThat(w.isWhitelisted("13240 write(1, \"hello\\n\", 6 <unfinished ...>"))
+                .isTrue();
+        assertThat(w.isWhitelisted("13240 write(2, \"oops\\n\", 5 <unfinished ...>"))
+                .isFalse();
     }
 
     @Test

@@ -12,7 +12,8 @@ class TryOutcomeTest {
 
     @Test
     void exitZeroAndOnlyNoiseIsSuccess() {
-        TryOutcome o = TryOutcome.classify(0, List.of("debconf: delaying package configuration, since apt-utils is not installed"), apt);
+        TryOutcome o = TryOutcome.classify(
+                0, List.of("debconf: delaying package configuration, since apt-utils is not installed"), apt);
         assertThat(o.kind()).isEqualTo(TryOutcome.Kind.SUCCESS);
         assertThat(o.finalStatus()).isEqualTo(Status.INSTALL_SUCCESS);
         assertThat(o.finalTags(3)).containsExactly("install_success");
@@ -20,19 +21,26 @@ class TryOutcomeTest {
 
     @Test
     void exitZeroWithRealStderrIsInstallFailed() {
-        TryOutcome o = TryOutcome.classify(0, List.of("WARNING: apt does not have a stable CLI interface.", "oops"), apt);
+        TryOutcome o =
+                TryOutcome.classify(0, List.of("WARNING: apt does not have a stable CLI interface.", "oops"), apt);
         assertThat(o.kind()).isEqualTo(TryOutcome.Kind.STDERR_DETECTED);
         assertThat(o.finalStatus()).isEqualTo(Status.INSTALL_FAILED);
         assertThat(o.nonWhitelistedStderr()).containsExactly("oops");
-        assertThat(o.finalTags(3)).containsExactly("install_failed", "command_retry_2", "stderr_detected", "stderr: oops");
+        assertThat(o.finalTags(3))
+                .containsExactly("install_failed", "command_retry_2", "stderr_detected", "stderr: oops");
     }
 
     @Test
     void exitNonZeroWithStderrIsFatal() {
         TryOutcome o = TryOutcome.classify(100, List.of("E: Unable to locate package tomcat99"), apt);
         assertThat(o.finalStatus()).isEqualTo(Status.INSTALL_FAILED);
-        assertThat(o.finalTags(1)).containsExactly("install_failed", "fatal_exit_nonzero", "exit_status_100",
-                "fatal_package_missing", "stderr: E: Unable to locate package tomcat99");
+        assertThat(o.finalTags(1))
+                .containsExactly(
+                        "install_failed",
+                        "fatal_exit_nonzero",
+                        "exit_status_100",
+                        "fatal_package_missing",
+                        "stderr: E: Unable to locate package tomcat99");
     }
 
     @Test
@@ -52,9 +60,18 @@ class TryOutcomeTest {
 
     @Test
     void statusWireNamesAreTheSeedsPlusRunControlsSkipped() {
-        assertThat(Status.values()).extracting(Status::tag).containsExactly("install_success", "install_failed", "stub",
-                "watchdog_timeout", "ssh_initiated_failed", "ssh_retry_failed", "skipped", "gatekeeper_resurrect",
-                "no_tags");
+        assertThat(Status.values())
+                .extracting(Status::tag)
+                .containsExactly(
+                        "install_success",
+                        "install_failed",
+                        "stub",
+                        "watchdog_timeout",
+                        "ssh_initiated_failed",
+                        "ssh_retry_failed",
+                        "skipped",
+                        "gatekeeper_resurrect",
+                        "no_tags");
         assertThat(Status.fromTag("stub")).isEqualTo(Status.STUB);
     }
 }

@@ -27,7 +27,8 @@ class WhitelistSamplesTest {
                     continue;
                 }
                 if (line.startsWith("[")) {
-                    family = Whitelist.Family.valueOf(line.substring(1, line.length() - 1).toUpperCase());
+                    family = Whitelist.Family.valueOf(
+                            line.substring(1, line.length() - 1).toUpperCase());
                     byFamily.put(family, new ArrayList<>());
                 } else {
                     byFamily.get(family).add(line);
@@ -47,7 +48,9 @@ class WhitelistSamplesTest {
     @MethodSource("patterns")
     void everyPatternMatchesARealLine(Whitelist.Family family, String pattern, List<String> lines) {
         Pattern compiled = Pattern.compile(pattern);
-        assertThat(lines).as("a %s line for /%s/", family, pattern).anyMatch(l -> compiled.matcher(l.strip()).matches());
+        assertThat(lines)
+                .as("a %s line for /%s/", family, pattern)
+                .anyMatch(l -> compiled.matcher(l.strip()).matches());
     }
 
     static Stream<Arguments> lines() throws IOException {

@@ -9,20 +9,30 @@ import java.util.Optional;
  * seed's names and tags; node faults act through the embedded fleet's behaviours.
  */
 public enum Fault {
-    FORCE_TOMCAT_FAIL_PRE_SSH(Site.BEFORE_CONNECT, null, "install_failed",
-            List.of("future_exception", "synthetic_crash_pre_ssh")),
-    FORCE_TOMCAT_FAIL(Site.AFTER_CONNECT, null, "install_failed",
+    FORCE_TOMCAT_FAIL_PRE_SSH(
+            Site.BEFORE_CONNECT, null, "install_failed", List.of("future_exception", "synthetic_crash_pre_ssh")),
+    FORCE_TOMCAT_FAIL(
+            Site.AFTER_CONNECT,
+            null,
+            "install_failed",
             List.of("future_exception", "synthetic_crash_between_ssh_and_commands")),
-    FORCE_TOMCAT_FAIL_IDX1(Site.AFTER_FIRST_COMMAND, null, "install_failed",
-            List.of("future_exception", "synthetic_crash_idx_1")),
-    FORCE_TOMCAT_FAIL_POSTINSTALL(Site.BEFORE_SUCCESS, null, "install_failed",
+    FORCE_TOMCAT_FAIL_IDX1(
+            Site.AFTER_FIRST_COMMAND, null, "install_failed", List.of("future_exception", "synthetic_crash_idx_1")),
+    FORCE_TOMCAT_FAIL_POSTINSTALL(
+            Site.BEFORE_SUCCESS,
+            null,
+            "install_failed",
             List.of("future_exception", "synthetic_crash_post_install", "install_success_achieved_before_crash")),
     /** A worker that vanishes after connecting, without a verdict: the ghost verdict must name it. */
     GHOST(Site.AFTER_CONNECT, null, "ghost", List.of("ghost")),
     /** stderr outside the whitelist, exit 0. */
     STDERR(Site.NODE, "stderr@apt-get install", "install_failed", List.of("stderr_detected")),
     /** stderr outside the whitelist, exit 1. */
-    STDERR_FAILURE(Site.NODE, "stderr-failure@apt-get install", "install_failed", List.of("fatal_exit_nonzero", "exit_status_1")),
+    STDERR_FAILURE(
+            Site.NODE,
+            "stderr-failure@apt-get install",
+            "install_failed",
+            List.of("fatal_exit_nonzero", "exit_status_1")),
     /** Only whitelisted noise on stderr: must NOT be flagged. */
     STDERR_NOISE(Site.NODE, "stderr-noise", "install_success", List.of()),
     SILENT_FAILURE(Site.NODE, "silent-failure@systemctl", "stub", List.of("silent_failure", "exit_status_1")),
@@ -44,7 +54,14 @@ public enum Fault {
     NO_IP(Site.CONTROL_PLANE, null, "unreachable", List.of("no_public_ip"));
 
     /** Where a fault acts. */
-    enum Site { BEFORE_CONNECT, AFTER_CONNECT, AFTER_FIRST_COMMAND, BEFORE_SUCCESS, NODE, CONTROL_PLANE }
+    enum Site {
+        BEFORE_CONNECT,
+        AFTER_CONNECT,
+        AFTER_FIRST_COMMAND,
+        BEFORE_SUCCESS,
+        NODE,
+        CONTROL_PLANE
+    }
 
     /** The control plane whose emulator acts the control-plane faults. */
     static final String EMULATED_EC2 = "ec2-emulated";
@@ -90,6 +107,7 @@ public enum Fault {
     }
 
     static String allowed() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
+        return String.join(
+                ", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
     }
 }

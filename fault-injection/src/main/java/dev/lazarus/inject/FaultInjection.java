@@ -23,14 +23,14 @@ public final class FaultInjection implements NodeLifecycle {
     static final String NEVER_IP = "lazarus.ec2-emulated.never-ip";
 
     @Override
-    public void validate(Class<?> scenarioClass, Parameters parameters, int fleetSize,
-            Optional<List<String>> knownAddresses) {
+    public void validate(
+            Class<?> scenarioClass, Parameters parameters, int fleetSize, Optional<List<String>> knownAddresses) {
         InjectionPlan.of(scenarioClass, parameters, fleetSize, knownAddresses);
     }
 
     @Override
-    public RunPart forRun(Class<?> scenarioClass, Parameters parameters, int fleetSize,
-            Optional<List<String>> knownAddresses) {
+    public RunPart forRun(
+            Class<?> scenarioClass, Parameters parameters, int fleetSize, Optional<List<String>> knownAddresses) {
         InjectionPlan plan = InjectionPlan.of(scenarioClass, parameters, fleetSize, knownAddresses);
         if (plan.isEmpty()) {
             return RunPart.NONE;
@@ -50,14 +50,25 @@ public final class FaultInjection implements NodeLifecycle {
                     out.put(BEHAVIOURS, String.join("; ", specs));
                 }
                 plan.throttleRate().ifPresent(rate -> {
-                    journal.planned(Fault.THROTTLE.name(), null, Fault.THROTTLE.expectedStatus,
+                    journal.planned(
+                            Fault.THROTTLE.name(),
+                            null,
+                            Fault.THROTTLE.expectedStatus,
                             List.of("throttled", "rate_" + rate));
                     out.put(THROTTLE_RATE, String.valueOf(rate));
                 });
                 if (!plan.noIp().isEmpty()) {
-                    plan.noIp().forEach(index -> journal.planned(Fault.NO_IP.name(), null, Fault.NO_IP.expectedStatus,
-                            List.of("no_public_ip", "launch_index_" + index)));
-                    out.put(NEVER_IP, String.join(",", plan.noIp().stream().map(String::valueOf).toList()));
+                    plan.noIp()
+                            .forEach(index -> journal.planned(
+                                    Fault.NO_IP.name(),
+                                    null,
+                                    Fault.NO_IP.expectedStatus,
+                                    List.of("no_public_ip", "launch_index_" + index)));
+                    out.put(
+                            NEVER_IP,
+                            String.join(
+                                    ",",
+                                    plan.noIp().stream().map(String::valueOf).toList()));
                 }
                 return out;
             }
@@ -70,7 +81,8 @@ public final class FaultInjection implements NodeLifecycle {
                         byIp.put(gold.get(position - 1), fault);
                     }
                 });
-                byIp.forEach((ip, fault) -> journal.planned(fault.name(), ip, fault.expectedStatus, fault.expectedTags));
+                byIp.forEach(
+                        (ip, fault) -> journal.planned(fault.name(), ip, fault.expectedStatus, fault.expectedTags));
                 return new Injector(byIp);
             }
         };
@@ -92,7 +104,9 @@ public final class FaultInjection implements NodeLifecycle {
             if (fault == Fault.GHOST) {
                 throw new WorkerVanished("synthetic ghost injected on " + ip);
             }
-            List<String> tags = fault.expectedTags.stream().filter(t -> !t.equals("future_exception")).toList();
+            List<String> tags = fault.expectedTags.stream()
+                    .filter(t -> !t.equals("future_exception"))
+                    .toList();
             throw new SyntheticFailure(fault.name() + " injected on " + ip, tags);
         }
 

@@ -29,28 +29,33 @@ public final class InjectionMatrix implements RunObserver {
     public static final String LOG = "injection_matrix.log";
 
     /** One node's injection and what the run said of it. */
-    public record Check(String fault, String ip, String expectedStatus, List<String> expectedTags, String actualStatus,
-            List<String> actualTags, boolean detected) {
-    }
+    public record Check(
+            String fault,
+            String ip,
+            String expectedStatus,
+            List<String> expectedTags,
+            String actualStatus,
+            List<String> actualTags,
+            boolean detected) {}
 
     /** One line of the table. */
-    public record Row(String fault, int injected, int detected, int missed, int falseAlarms) {
-    }
+    public record Row(String fault, int injected, int detected, int missed, int falseAlarms) {}
 
     /** The whole matrix. */
-    public record Matrix(List<Row> rows, List<Check> checks, List<String> falseAlarmIps, int missed, int falseAlarms) {
-    }
+    public record Matrix(List<Row> rows, List<Check> checks, List<String> falseAlarmIps, int missed, int falseAlarms) {}
 
     @Override
     public void runFinished(RunContext run, RunResult result) throws Exception {
         List<JournalEvent.InjectionPlanned> planned = result.events().stream()
-                .filter(JournalEvent.InjectionPlanned.class::isInstance).map(JournalEvent.InjectionPlanned.class::cast)
+                .filter(JournalEvent.InjectionPlanned.class::isInstance)
+                .map(JournalEvent.InjectionPlanned.class::cast)
                 .toList();
         if (planned.isEmpty()) {
             return;
         }
         List<JournalEvent.ControlPlaneEvent> plane = result.events().stream()
-                .filter(JournalEvent.ControlPlaneEvent.class::isInstance).map(JournalEvent.ControlPlaneEvent.class::cast)
+                .filter(JournalEvent.ControlPlaneEvent.class::isInstance)
+                .map(JournalEvent.ControlPlaneEvent.class::cast)
                 .toList();
         Matrix matrix = compare(planned, result.registry(), plane);
         ObjectMapper json = JournalCodec.mapper();
@@ -73,12 +78,18 @@ public final class InjectionMatrix implements RunObserver {
      * Control-plane injections (no IP) are checked against what the control plane journaled: throttling is
      * detected when throttled calls were counted; each instance without an IP when one was reported unreachable.
      */
-    public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, Registry registry,
+    public static Matrix compare(
+            List<JournalEvent.InjectionPlanned> planned,
+            Registry registry,
             List<JournalEvent.ControlPlaneEvent> plane) {
-        long throttled = plane.stream().filter(e -> "api_calls".equals(e.kind()))
-                .mapToLong(JournalEvent.ControlPlaneEvent::throttled).sum();
-        List<String> unreachable = plane.stream().filter(e -> "instance_unreachable".equals(e.kind()))
-                .map(e -> String.valueOf(e.details().get("instance_id"))).toList();
+        long throttled = plane.stream()
+                .filter(e -> "api_calls".equals(e.kind()))
+                .mapToLong(JournalEvent.ControlPlaneEvent::throttled)
+                .sum();
+        List<String> unreachable = plane.stream()
+                .filter(e -> "instance_unreachable".equals(e.kind()))
+                .map(e -> String.valueOf(e.details().get("instance_id")))
+                .toList();
         int unreachableLeft = unreachable.size();
         Map<String, RegistryEntry> firstByIp = new HashMap<>();
         registry.finalEntries().stream().filter(e -> e.attempt() == 1).forEach(e -> firstByIp.put(e.publicIp(), e));
@@ -86,16 +97,18 @@ public final class InjectionMatrix implements RunObserver {
         ghosts.removeAll(firstByIp.keySet());
         // rows in the order of the Fault enum, whatever order the injections were journaled in
         Map<String, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
-                (String f) -> Fault.byName(f).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+                        (String f) -> Fault.byName(f).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
                 .thenComparing(java.util.Comparator.naturalOrder()));
         List<Check> checks = new ArrayList<>();
         Set<String> injected = new HashSet<>();
         for (JournalEvent.InjectionPlanned p : planned) {
             if (p.publicIp() == null) {
                 boolean detected = p.fault().equals(Fault.THROTTLE.name()) ? throttled > 0 : unreachableLeft-- > 0;
-                String actual = p.fault().equals(Fault.THROTTLE.name()) ? throttled + " throttled call(s)"
+                String actual = p.fault().equals(Fault.THROTTLE.name())
+                        ? throttled + " throttled call(s)"
                         : unreachable.size() + " unreachable instance(s)";
-                checks.add(new Check(p.fault(), null, p.expectedStatus(), p.expectedTags(), actual, List.of(), detected));
+                checks.add(
+                        new Check(p.fault(), null, p.expectedStatus(), p.expectedTags(), actual, List.of(), detected));
                 int[] c = counts.computeIfAbsent(p.fault(), f -> new int[2]);
                 c[0]++;
                 if (detected) {
@@ -108,11 +121,14 @@ public final class InjectionMatrix implements RunObserver {
             if (entry != null && entry.status() == dev.lazarus.verdict.Status.SKIPPED) {
                 continue; // never started (error budget, cancellation): the fault never had its chance to act
             }
-            String actual = ghosts.contains(p.publicIp()) ? "ghost" : entry == null ? "none" : entry.status().tag();
+            String actual = ghosts.contains(p.publicIp())
+                    ? "ghost"
+                    : entry == null ? "none" : entry.status().tag();
             List<String> tags = entry == null ? List.of() : entry.tags();
-            boolean detected = actual.equals(p.expectedStatus())
-                    && (actual.equals("ghost") || tags.containsAll(p.expectedTags()));
-            checks.add(new Check(p.fault(), p.publicIp(), p.expectedStatus(), p.expectedTags(), actual, tags, detected));
+            boolean detected =
+                    actual.equals(p.expectedStatus()) && (actual.equals("ghost") || tags.containsAll(p.expectedTags()));
+            checks.add(
+                    new Check(p.fault(), p.publicIp(), p.expectedStatus(), p.expectedTags(), actual, tags, detected));
             int[] c = counts.computeIfAbsent(p.fault(), f -> new int[2]);
             c[0]++;
             if (detected) {
@@ -126,11 +142,14 @@ public final class InjectionMatrix implements RunObserver {
             }
             RegistryEntry entry = firstByIp.get(ip);
             boolean skipped = entry != null && entry.status() == dev.lazarus.verdict.Status.SKIPPED;
-            if (!skipped && (ghosts.contains(ip) || entry == null || !entry.status().isSuccess())) {
+            if (!skipped
+                    && (ghosts.contains(ip) || entry == null || !entry.status().isSuccess())) {
                 falseAlarmIps.add(ip);
             }
         }
-        long noIpPlanned = planned.stream().filter(p -> p.fault().equals(Fault.NO_IP.name())).count();
+        long noIpPlanned = planned.stream()
+                .filter(p -> p.fault().equals(Fault.NO_IP.name()))
+                .count();
         for (int i = (int) noIpPlanned; i < unreachable.size(); i++) {
             falseAlarmIps.add("instance " + unreachable.get(i));
         }
@@ -147,17 +166,38 @@ public final class InjectionMatrix implements RunObserver {
 
     static String render(Matrix m) {
         StringBuilder b = new StringBuilder("\n[lazarus] ── injection matrix: injected vs detected ──\n");
-        b.append(String.format(Locale.ROOT, "  %-30s %9s %9s %7s %13s%n", "fault", "injected", "detected", "missed",
-                "false alarms"));
+        b.append(String.format(
+                Locale.ROOT, "  %-30s %9s %9s %7s %13s%n", "fault", "injected", "detected", "missed", "false alarms"));
         for (Row r : m.rows()) {
-            b.append(String.format(Locale.ROOT, "  %-30s %9d %9d %7d %13d%n", r.fault(), r.injected(), r.detected(),
-                    r.missed(), r.falseAlarms()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-30s %9d %9d %7d %13d%n",
+                    r.fault(),
+                    r.injected(),
+                    r.detected(),
+                    r.missed(),
+                    r.falseAlarms()));
         }
-        b.append(String.format(Locale.ROOT, "  %-30s %9s %9s %7d %13d%n", "total", "", "", m.missed(), m.falseAlarms()));
-        m.checks().stream().filter(c -> !c.detected()).forEach(c -> b.append("  MISSED ").append(c.fault()).append(" on ")
-                .append(c.ip()).append(": expected ").append(c.expectedStatus()).append(' ').append(c.expectedTags())
-                .append(", got ").append(c.actualStatus()).append(' ').append(c.actualTags()).append('\n'));
-        m.falseAlarmIps().forEach(ip -> b.append("  FALSE ALARM on clean node ").append(ip).append('\n'));
+        b.append(
+                String.format(Locale.ROOT, "  %-30s %9s %9s %7d %13d%n", "total", "", "", m.missed(), m.falseAlarms()));
+        m.checks().stream()
+                .filter(c -> !c.detected())
+                .forEach(c -> b.append("  MISSED ")
+                        .append(c.fault())
+                        .append(" on ")
+                        .append(c.ip())
+                        .append(": expected ")
+                        .append(c.expectedStatus())
+                        .append(' ')
+                        .append(c.expectedTags())
+                        .append(", got ")
+                        .append(c.actualStatus())
+                        .append(' ')
+                        .append(c.actualTags())
+                        .append('\n'));
+        m.falseAlarmIps()
+                .forEach(ip ->
+                        b.append("  FALSE ALARM on clean node ").append(ip).append('\n'));
         return b.toString();
     }
 

@@ -23,13 +23,17 @@ final class InjectionPlan {
 
     /** Faults by node: 1-based position in the fleet, or an explicit IP when positions are unknown. */
     private final Map<Integer, Fault> byPosition;
+
     private final Map<String, Fault> byIp;
     /** The share of EC2 API calls throttled, when {@link Fault#THROTTLE} is on. */
     private final Optional<Double> throttleRate;
     /** Launch indexes (1-based) of the instances that never get a public IP ({@link Fault#NO_IP}). */
     private final List<Integer> noIp;
 
-    private InjectionPlan(Map<Integer, Fault> byPosition, Map<String, Fault> byIp, Optional<Double> throttleRate,
+    private InjectionPlan(
+            Map<Integer, Fault> byPosition,
+            Map<String, Fault> byIp,
+            Optional<Double> throttleRate,
             List<Integer> noIp) {
         this.byPosition = byPosition;
         this.byIp = byIp;
@@ -61,8 +65,9 @@ final class InjectionPlan {
         Map<Fault, Selection> selections = new EnumMap<>(Fault.class);
         for (Inject inject : scenarioClass.getAnnotationsByType(Inject.class)) {
             String where = "@Inject(fault = \"" + inject.fault() + "\") on " + scenarioClass.getName();
-            Fault fault = Fault.byName(inject.fault()).orElseThrow(() -> new LazarusConfigurationException(
-                    where + ": unknown fault; allowed: " + Fault.allowed()));
+            Fault fault = Fault.byName(inject.fault())
+                    .orElseThrow(() ->
+                            new LazarusConfigurationException(where + ": unknown fault; allowed: " + Fault.allowed()));
             selections.put(fault, Selection.of(where, inject));
         }
         for (String key : p.keys()) {
@@ -70,8 +75,9 @@ final class InjectionPlan {
                 continue;
             }
             String name = key.substring(PREFIX.length());
-            Fault fault = Fault.byName(name).orElseThrow(() -> new LazarusConfigurationException(
-                    key + ": unknown fault '" + name + "'; allowed: " + Fault.allowed() + " (and seed)"));
+            Fault fault = Fault.byName(name)
+                    .orElseThrow(() -> new LazarusConfigurationException(
+                            key + ": unknown fault '" + name + "'; allowed: " + Fault.allowed() + " (and seed)"));
             p.get(key).ifPresent(raw -> selections.put(fault, Selection.parse(key, raw)));
         }
         return selections;
@@ -92,20 +98,23 @@ final class InjectionPlan {
             return false;
         });
         if (!controlPlane.isEmpty()) {
-            String plane = dev.lazarus.config.ScenarioConfig.resolve(scenarioClass, p).controlPlane();
+            String plane =
+                    dev.lazarus.config.ScenarioConfig.resolve(scenarioClass, p).controlPlane();
             if (!plane.equals(Fault.EMULATED_EC2)) {
-                throw new LazarusConfigurationException(PREFIX + controlPlane.keySet().iterator().next().name()
-                        + ": control-plane faults act through the EC2 emulator; allowed with lazarus.control-plane="
-                        + Fault.EMULATED_EC2 + ", not " + plane);
+                throw new LazarusConfigurationException(
+                        PREFIX + controlPlane.keySet().iterator().next().name()
+                                + ": control-plane faults act through the EC2 emulator; allowed with lazarus.control-plane="
+                                + Fault.EMULATED_EC2 + ", not " + plane);
             }
         }
-        Optional<Double> throttle = Optional.ofNullable(controlPlane.get(Fault.THROTTLE)).map(s -> {
-            if (s.fraction() < 0) {
-                throw new LazarusConfigurationException(PREFIX + "THROTTLE: give the share of API calls to throttle, "
-                        + "0..1 (e.g. 0.3 or 30%)");
-            }
-            return s.fraction();
-        });
+        Optional<Double> throttle = Optional.ofNullable(controlPlane.get(Fault.THROTTLE))
+                .map(s -> {
+                    if (s.fraction() < 0) {
+                        throw new LazarusConfigurationException(PREFIX
+                                + "THROTTLE: give the share of API calls to throttle, " + "0..1 (e.g. 0.3 or 30%)");
+                    }
+                    return s.fraction();
+                });
         Map<Integer, Fault> byPosition = new LinkedHashMap<>();
         Map<String, Fault> byIp = new LinkedHashMap<>();
         for (Map.Entry<Fault, Selection> e : selections.entrySet()) {
@@ -157,8 +166,8 @@ final class InjectionPlan {
             }
             int wanted = noIpSelection.countFor(fleetSize);
             if (next + wanted > pool.size()) {
-                throw new LazarusConfigurationException(PREFIX + "NO_IP: not enough instances left for " + wanted
-                        + " in a fleet of " + fleetSize);
+                throw new LazarusConfigurationException(
+                        PREFIX + "NO_IP: not enough instances left for " + wanted + " in a fleet of " + fleetSize);
             }
             for (int i = 0; i < wanted; i++) {
                 noIp.add(pool.get(next++));

@@ -11,7 +11,10 @@ record Selection(int count, double fraction, List<String> ips) {
     static Selection parse(String where, String raw) {
         String s = raw.strip();
         if (s.contains(".") && s.split(",")[0].strip().split("\\.").length == 4) {
-            List<String> ips = Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+            List<String> ips = Arrays.stream(s.split(","))
+                    .map(String::strip)
+                    .filter(x -> !x.isEmpty())
+                    .toList();
             ips.stream().filter(ip -> !RegistryEntry.isValidIp(ip)).findFirst().ifPresent(ip -> {
                 throw new LazarusConfigurationException(where + ": '" + ip + "' is not an IP address");
             });
@@ -30,8 +33,9 @@ record Selection(int count, double fraction, List<String> ips) {
             }
             return new Selection(count, -1, List.of());
         } catch (NumberFormatException e) {
-            throw new LazarusConfigurationException(where + "='" + raw + "' is not a selection; allowed: a count (3), a "
-                    + "fraction 0..1 (0.02 or 2%), or IPs (127.0.1.5,127.0.1.9)");
+            throw new LazarusConfigurationException(
+                    where + "='" + raw + "' is not a selection; allowed: a count (3), a "
+                            + "fraction 0..1 (0.02 or 2%), or IPs (127.0.1.5,127.0.1.9)");
         }
     }
 

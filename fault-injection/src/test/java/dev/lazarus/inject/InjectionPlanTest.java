@@ -17,13 +17,12 @@ class InjectionPlanTest {
     @Inject(fault = "FORCE_TOMCAT_FAIL_IDX1", count = 3)
     @Inject(fault = "GHOST", fraction = 0.01)
     @Inject(fault = "STALL", ips = "127.0.1.7")
-    static class Annotated {
-    }
+    static class Annotated {}
 
-    static class Plain {
-    }
+    static class Plain {}
 
-    static final List<String> GOLD = IntStream.rangeClosed(1, 200).mapToObj(i -> "127.0.1." + i).toList();
+    static final List<String> GOLD =
+            IntStream.rangeClosed(1, 200).mapToObj(i -> "127.0.1." + i).toList();
 
     static Parameters params(Map<String, String> values) {
         return Parameters.of(values);
@@ -37,7 +36,8 @@ class InjectionPlanTest {
     void annotationsPickCountsFractionsAndIpsWithoutOverlap() {
         InjectionPlan plan = plan(Annotated.class, Map.of());
         Map<Integer, Fault> byPosition = plan.byPosition();
-        assertThat(byPosition.values().stream().filter(f -> f == Fault.FORCE_TOMCAT_FAIL_IDX1)).hasSize(3);
+        assertThat(byPosition.values().stream().filter(f -> f == Fault.FORCE_TOMCAT_FAIL_IDX1))
+                .hasSize(3);
         assertThat(byPosition.values().stream().filter(f -> f == Fault.GHOST)).hasSize(2);
         assertThat(byPosition.get(7)).isEqualTo(Fault.STALL);
         assertThat(new HashSet<>(byPosition.keySet())).hasSize(6);
@@ -46,17 +46,26 @@ class InjectionPlanTest {
     @Test
     void theSameSeedPicksTheSameNodesAndAnotherSeedOthers() {
         Map<String, String> seed1 = Map.of("lazarus.inject.seed", "1", "lazarus.inject.GHOST", "10");
-        assertThat(plan(Plain.class, seed1).byPosition()).isEqualTo(plan(Plain.class, seed1).byPosition());
-        assertThat(plan(Plain.class, Map.of("lazarus.inject.seed", "2", "lazarus.inject.GHOST", "10")).byPosition())
+        assertThat(plan(Plain.class, seed1).byPosition())
+                .isEqualTo(plan(Plain.class, seed1).byPosition());
+        assertThat(plan(Plain.class, Map.of("lazarus.inject.seed", "2", "lazarus.inject.GHOST", "10"))
+                        .byPosition())
                 .isNotEqualTo(plan(Plain.class, seed1).byPosition());
     }
 
     @Test
     void parametersOverrideAnnotationsAndSwitchFaultsOnWithoutCode() {
-        InjectionPlan plan = plan(Annotated.class, Map.of("lazarus.inject.force_tomcat_fail_idx1", "5%",
-                "lazarus.inject.FORCE_TOMCAT_FAIL_PRE_SSH", "127.0.1.9,127.0.1.10"));
-        assertThat(plan.byPosition().values().stream().filter(f -> f == Fault.FORCE_TOMCAT_FAIL_IDX1)).hasSize(10);
-        assertThat(plan.byPosition()).containsEntry(9, Fault.FORCE_TOMCAT_FAIL_PRE_SSH)
+        InjectionPlan plan = plan(
+                Annotated.class,
+                Map.of(
+                        "lazarus.inject.force_tomcat_fail_idx1",
+                        "5%",
+                        "lazarus.inject.FORCE_TOMCAT_FAIL_PRE_SSH",
+                        "127.0.1.9,127.0.1.10"));
+        assertThat(plan.byPosition().values().stream().filter(f -> f == Fault.FORCE_TOMCAT_FAIL_IDX1))
+                .hasSize(10);
+        assertThat(plan.byPosition())
+                .containsEntry(9, Fault.FORCE_TOMCAT_FAIL_PRE_SSH)
                 .containsEntry(10, Fault.FORCE_TOMCAT_FAIL_PRE_SSH);
         assertThat(plan(Plain.class, Map.of()).isEmpty()).isTrue();
     }
@@ -65,9 +74,11 @@ class InjectionPlanTest {
     void badInputNamesTheParameterAndTheAllowedValues() {
         assertThatThrownBy(() -> plan(Plain.class, Map.of("lazarus.inject.FORCE_TOMCAT_FAIL_IDX9", "1")))
                 .isInstanceOf(LazarusConfigurationException.class)
-                .hasMessageContaining("lazarus.inject.FORCE_TOMCAT_FAIL_IDX9").hasMessageContaining("allowed: FORCE_TOMCAT_FAIL_PRE_SSH");
+                .hasMessageContaining("lazarus.inject.FORCE_TOMCAT_FAIL_IDX9")
+                .hasMessageContaining("allowed: FORCE_TOMCAT_FAIL_PRE_SSH");
         assertThatThrownBy(() -> plan(Plain.class, Map.of("lazarus.inject.GHOST", "1.5")))
-                .hasMessageContaining("lazarus.inject.GHOST").hasMessageContaining("outside 0..1");
+                .hasMessageContaining("lazarus.inject.GHOST")
+                .hasMessageContaining("outside 0..1");
         assertThatThrownBy(() -> plan(Plain.class, Map.of("lazarus.inject.GHOST", "150%")))
                 .hasMessageContaining("outside 0..1");
         assertThatThrownBy(() -> plan(Plain.class, Map.of("lazarus.inject.GHOST", "127.0.9.9")))

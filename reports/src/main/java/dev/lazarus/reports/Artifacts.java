@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 final class Artifacts {
 
-    private Artifacts() {
-    }
+    private Artifacts() {}
 
     static void write(Path target, byte[] content) throws IOException {
         ArtifactFiles.write(target, content);
@@ -22,7 +21,11 @@ final class Artifacts {
 
     /** One IP a line, in numeric order; an empty file when there are none ("all clear"). */
     static void writeIps(Path target, Collection<String> ips) throws IOException {
-        String text = ips.stream().distinct().sorted(IpOrder.NUMERIC).map(ip -> ip + "\n").collect(Collectors.joining());
+        String text = ips.stream()
+                .distinct()
+                .sorted(IpOrder.NUMERIC)
+                .map(ip -> ip + "\n")
+                .collect(Collectors.joining());
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -45,47 +45,84 @@ public final class ConsoleRecap implements RunObserver {
         }
         for (JournalEvent e : events) {
             if (e instanceof JournalEvent.BreakerTripped t) {
-                line(b, "breaker", "TRIPPED at " + t.ts() + " after " + t.failures() + " failures (" + t.setting()
-                        + "): nodes not started then are skipped (circuit_open)");
+                line(
+                        b,
+                        "breaker",
+                        "TRIPPED at " + t.ts() + " after " + t.failures() + " failures (" + t.setting()
+                                + "): nodes not started then are skipped (circuit_open)");
             } else if (e instanceof JournalEvent.RunCancelled c) {
-                line(b, "cancelled", c.ts() + ": " + c.reason() + "; attempts in flight are interrupted, nodes not "
-                        + "started are skipped (cancelled)");
+                line(
+                        b,
+                        "cancelled",
+                        c.ts() + ": " + c.reason() + "; attempts in flight are interrupted, nodes not "
+                                + "started are skipped (cancelled)");
             }
         }
     }
 
-
     static String render(RunContext run, RunResult result) {
         FleetAssessment a = result.assessment();
         Map<String, Long> counts = RegistryArtifacts.statusCounts(a);
-        String statuses = counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "));
+        String statuses = counts.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(" · "));
         StringBuilder b = new StringBuilder();
-        b.append("\n[lazarus] ── recap: ").append(run.scenario()).append(" · run ").append(run.runId())
+        b.append("\n[lazarus] ── recap: ")
+                .append(run.scenario())
+                .append(" · run ")
+                .append(run.runId())
                 .append(" ──\n");
         line(b, "control plane", run.controlPlane() + " · shard " + run.shard());
-        line(b, "nodes", a.gold().size() + " in the gold list · " + a.tracedInGold() + " with a verdict · "
-                + a.ghosts().size() + " ghost(s)");
+        line(
+                b,
+                "nodes",
+                a.gold().size() + " in the gold list · " + a.tracedInGold() + " with a verdict · "
+                        + a.ghosts().size() + " ghost(s)");
         line(b, "statuses", statuses.isEmpty() ? "none" : statuses);
-        line(b, "ghosts", a.ghosts().isEmpty() ? "none" : String.join(", ", a.ghosts().stream().limit(SHOWN).toList())
-                + (a.ghosts().size() > SHOWN ? ", … and " + (a.ghosts().size() - SHOWN) + " more (see "
-                        + RegistryArtifacts.GHOST_SUMMARY + ")" : ""));
+        line(
+                b,
+                "ghosts",
+                a.ghosts().isEmpty()
+                        ? "none"
+                        : String.join(", ", a.ghosts().stream().limit(SHOWN).toList())
+                                + (a.ghosts().size() > SHOWN
+                                        ? ", … and " + (a.ghosts().size() - SHOWN) + " more (see "
+                                                + RegistryArtifacts.GHOST_SUMMARY + ")"
+                                        : ""));
         List<RegistryEntry> resurrected = result.registry().entries().stream()
-                .filter(e -> e.previousThreadUuid() != null).toList();
+                .filter(e -> e.previousThreadUuid() != null)
+                .toList();
         if (!resurrected.isEmpty()) {
-            long recovered = resurrected.stream().filter(e -> e.isFinal() && !e.isSuperseded() && e.status().isSuccess())
+            long recovered = resurrected.stream()
+                    .filter(e -> e.isFinal() && !e.isSuperseded() && e.status().isSuccess())
                     .count();
-            line(b, "resurrection", resurrected.size() + " attempt(s) after the first pass · " + recovered
-                    + " node(s) recovered to install_success (earlier attempts kept, marked superseded)");
+            line(
+                    b,
+                    "resurrection",
+                    resurrected.size() + " attempt(s) after the first pass · " + recovered
+                            + " node(s) recovered to install_success (earlier attempts kept, marked superseded)");
         }
         runControl(b, result.events(), a.gold().size(), wall0(result));
-        line(b, "untraceable", a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
+        line(
+                b,
+                "untraceable",
+                a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
         line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));
         double wall = result.wall().toMillis() / 1000.0;
         double ideal = result.registry().criticalPathMillis() / 1000.0;
-        line(b, "wall time", ideal > 0 ? String.format(Locale.ROOT, "%.1f s = %.1f x ideal (%.1f s: the slowest node's "
-                + "own commands)", wall, wall / ideal, ideal) : String.format(Locale.ROOT, "%.1f s", wall));
+        line(
+                b,
+                "wall time",
+                ideal > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "%.1f s = %.1f x ideal (%.1f s: the slowest node's " + "own commands)",
+                                wall,
+                                wall / ideal,
+                                ideal)
+                        : String.format(Locale.ROOT, "%.1f s", wall));
         if (result.interrupted()) {
             line(b, "interrupted", "the run was killed before it finished; in-flight nodes are tagged interrupted");
         }

@@ -6,10 +6,10 @@ import java.util.Comparator;
 final class IpOrder {
 
     /** IPv4 addresses by value first; anything else (an IPv6 address, a name) after them, by its text. */
-    static final Comparator<String> NUMERIC = Comparator.comparingLong(IpOrder::ipv4).thenComparing(ip -> ip);
+    static final Comparator<String> NUMERIC =
+            Comparator.comparingLong(IpOrder::ipv4).thenComparing(ip -> ip);
 
-    private IpOrder() {
-    }
+    private IpOrder() {}
 
     /** The address as a number, or {@link Long#MAX_VALUE} when {@code ip} is not a dotted IPv4 address. */
     static long ipv4(String ip) {

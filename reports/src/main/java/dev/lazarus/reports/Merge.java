@@ -45,12 +45,10 @@ public final class Merge {
     static final String MERGE_PREFIX = "merge-";
 
     /** One shard's journal as the merge sees it. */
-    record ShardJournal(Path file, Shard shard, RunStarted started, GoldList gold, List<JournalEvent> events,
-            boolean finished) {
-    }
+    record ShardJournal(
+            Path file, Shard shard, RunStarted started, GoldList gold, List<JournalEvent> events, boolean finished) {}
 
-    private Merge() {
-    }
+    private Merge() {}
 
     public static void main(String[] args) throws Exception {
         Path out = null;
@@ -64,7 +62,8 @@ public final class Merge {
             }
         }
         if (out == null || inputs.isEmpty()) {
-            System.err.println("usage: Merge --out <folder> [--shards N] <journal | run folder | folder to search> ...");
+            System.err.println(
+                    "usage: Merge --out <folder> [--shards N] <journal | run folder | folder to search> ...");
             System.exit(2);
         }
         FleetAssessment a;
@@ -95,7 +94,8 @@ public final class Merge {
                 try (Stream<Path> files = Files.walk(in)) {
                     files.filter(f -> f.getFileName().toString().equals(Journal.FILE_NAME))
                             .filter(f -> !f.getParent().getFileName().toString().startsWith(MERGE_PREFIX))
-                            .sorted().forEach(found::add);
+                            .sorted()
+                            .forEach(found::add);
                 }
             } else {
                 throw new IllegalArgumentException(in + " does not exist");
@@ -115,15 +115,18 @@ public final class Merge {
                     + "merge (every shard job died before writing its gold list?)");
         }
         String scenario = read.get(0).started().scenario();
-        List<String> scenarios = read.stream().map(s -> s.started().scenario()).distinct().toList();
+        List<String> scenarios =
+                read.stream().map(s -> s.started().scenario()).distinct().toList();
         if (scenarios.size() > 1) {
-            throw new IllegalArgumentException("journals of different scenarios " + scenarios + ": merge one run at a time");
+            throw new IllegalArgumentException(
+                    "journals of different scenarios " + scenarios + ": merge one run at a time");
         }
-        int total = expectedShards != null ? expectedShards : read.get(0).shard().total();
+        int total =
+                expectedShards != null ? expectedShards : read.get(0).shard().total();
         for (ShardJournal s : read) {
             if (s.shard().total() != total) {
-                throw new IllegalArgumentException(s.file() + " is shard " + s.shard() + " but the run has " + total
-                        + " shards");
+                throw new IllegalArgumentException(
+                        s.file() + " is shard " + s.shard() + " but the run has " + total + " shards");
             }
         }
         List<GoldNode> fleet = fleetOf(read.get(0));
@@ -135,7 +138,8 @@ public final class Merge {
         }
         // a shard run twice (a retried job): the later journal wins
         Map<Integer, ShardJournal> byIndex = new TreeMap<>();
-        read.stream().sorted(Comparator.comparing(s -> s.started().ts()))
+        read.stream()
+                .sorted(Comparator.comparing(s -> s.started().ts()))
                 .forEach(s -> byIndex.put(s.shard().index(), s));
 
         String runId = MERGE_PREFIX + RunIds.next(scenario);
@@ -143,8 +147,15 @@ public final class Merge {
         Path file = dir.resolve(Journal.FILE_NAME);
         RunStarted first = byIndex.values().iterator().next().started();
         List<JournalEvent> merged = new ArrayList<>();
-        merged.add(new RunStarted(Events.now(), runId, scenario, first.controlPlane(), fleet.size(),
-                "1-" + total + "/" + total, ProcessHandle.current().pid(), Runtime.version().toString(),
+        merged.add(new RunStarted(
+                Events.now(),
+                runId,
+                scenario,
+                first.controlPlane(),
+                fleet.size(),
+                "1-" + total + "/" + total,
+                ProcessHandle.current().pid(),
+                Runtime.version().toString(),
                 first.commands()));
         for (int index = 1; index <= total; index++) {
             ShardJournal s = byIndex.get(index);
@@ -152,25 +163,37 @@ public final class Merge {
             if (s == null) {
                 List<GoldNode> slice = shard.slice(fleet);
                 merged.add(new GoldList(Events.now(), runId, shard.label(), slice));
-                merged.add(new JournalEvent.ShardMissing(Events.now(), shard.label(), "shard " + shard.label()
-                        + " left no journal (its job died without artifacts)",
+                merged.add(new JournalEvent.ShardMissing(
+                        Events.now(),
+                        shard.label(),
+                        "shard " + shard.label() + " left no journal (its job died without artifacts)",
                         slice.stream().map(GoldNode::publicIp).toList()));
                 continue;
             }
-            s.events().stream().filter(e -> !(e instanceof RunStarted) && !(e instanceof JournalEvent.RunFinished))
+            s.events().stream()
+                    .filter(e -> !(e instanceof RunStarted) && !(e instanceof JournalEvent.RunFinished))
                     .forEach(merged::add);
             if (!s.finished()) {
                 Registry own = Registry.replay(s.events());
                 Set<String> done = own.finalEntryByIp().keySet();
-                List<String> lost = own.goldIps().stream().filter(ip -> !done.contains(ip)).toList();
-                merged.add(new JournalEvent.ShardMissing(Events.now(), shard.label(), "the journal of shard "
-                        + shard.label() + " ends before run_finished (the job was killed)", lost));
+                List<String> lost =
+                        own.goldIps().stream().filter(ip -> !done.contains(ip)).toList();
+                merged.add(new JournalEvent.ShardMissing(
+                        Events.now(),
+                        shard.label(),
+                        "the journal of shard " + shard.label() + " ends before run_finished (the job was killed)",
+                        lost));
             }
         }
         Registry registry = Registry.replay(merged);
         FleetAssessment a = Monitor.assess(registry);
-        merged.add(new JournalEvent.MonitorPass(Events.now(), -1, a.ghosts(),
-                a.untraceable().stream().map(RegistryEntry::threadUuid).toList(), a.candidates(), a.invariantHolds(),
+        merged.add(new JournalEvent.MonitorPass(
+                Events.now(),
+                -1,
+                a.ghosts(),
+                a.untraceable().stream().map(RegistryEntry::threadUuid).toList(),
+                a.candidates(),
+                a.invariantHolds(),
                 a.arithmetic()));
         merged.add(new JournalEvent.RunFinished(Events.now(), runId, 0, false));
         try (Journal journal = Journal.create(file)) {
@@ -185,8 +208,10 @@ public final class Merge {
     }
 
     private static String missingOf(Set<Integer> present, int total) {
-        return Stream.iterate(1, i -> i <= total, i -> i + 1).filter(i -> !present.contains(i))
-                .map(i -> i + "/" + total).collect(Collectors.joining(", "));
+        return Stream.iterate(1, i -> i <= total, i -> i + 1)
+                .filter(i -> !present.contains(i))
+                .map(i -> i + "/" + total)
+                .collect(Collectors.joining(", "));
     }
 
     private static List<GoldNode> fleetOf(ShardJournal s) {
@@ -195,15 +220,21 @@ public final class Merge {
 
     private static java.util.Optional<ShardJournal> read(Path file) {
         List<JournalEvent> events = JournalReader.read(file).events();
-        RunStarted started = events.stream().filter(RunStarted.class::isInstance).map(RunStarted.class::cast)
-                .findFirst().orElse(null);
-        GoldList gold = events.stream().filter(GoldList.class::isInstance).map(GoldList.class::cast).findFirst()
+        RunStarted started = events.stream()
+                .filter(RunStarted.class::isInstance)
+                .map(RunStarted.class::cast)
+                .findFirst()
+                .orElse(null);
+        GoldList gold = events.stream()
+                .filter(GoldList.class::isInstance)
+                .map(GoldList.class::cast)
+                .findFirst()
                 .orElse(null);
         if (started == null || gold == null || started.runId().startsWith(MERGE_PREFIX)) {
             return java.util.Optional.empty(); // died before its gold list: the merge counts the shard as missing
         }
         boolean finished = events.stream().anyMatch(JournalEvent.RunFinished.class::isInstance);
-        return java.util.Optional.of(new ShardJournal(file, Shard.parse(started.shard()), started, gold, events,
-                finished));
+        return java.util.Optional.of(
+                new ShardJournal(file, Shard.parse(started.shard()), started, gold, events, finished));
     }
 }

@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class Rebuild {
 
-    private Rebuild() {
-    }
+    private Rebuild() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -47,7 +46,8 @@ public final class Rebuild {
             }
         }
         if (!failures.isEmpty()) {
-            Exception e = new IllegalStateException("rebuilding the reports of " + journal + " failed", failures.get(0));
+            Exception e =
+                    new IllegalStateException("rebuilding the reports of " + journal + " failed", failures.get(0));
             failures.stream().skip(1).forEach(e::addSuppressed);
             throw e;
         }

@@ -34,7 +34,9 @@ public final class RegistryArtifacts implements RunObserver {
 
     @Override
     public void goldListReady(RunContext run, List<Node> gold) throws Exception {
-        Artifacts.writeIps(run.runDir().resolve(GOLD_LIST), gold.stream().map(Node::publicIp).toList());
+        Artifacts.writeIps(
+                run.runDir().resolve(GOLD_LIST),
+                gold.stream().map(Node::publicIp).toList());
     }
 
     @Override
@@ -46,12 +48,16 @@ public final class RegistryArtifacts implements RunObserver {
         Artifacts.writeIps(dir.resolve(GOLD_LIST), result.registry().goldIps());
         Map<String, RegistryEntry> registry = new LinkedHashMap<>();
         result.registry().entries().forEach(e -> registry.put(e.threadUuid(), e));
-        Artifacts.write(dir.resolve(REGISTRY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(registry));
+        Artifacts.write(
+                dir.resolve(REGISTRY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(registry));
 
         Set<String> total = a.finalEntryByIp().keySet();
         Set<String> successful = a.finalEntryByIp().values().stream()
-                .filter(e -> e.status().isSuccess()).map(RegistryEntry::publicIp).collect(Collectors.toSet());
-        List<String> failed = total.stream().filter(ip -> !successful.contains(ip)).toList();
+                .filter(e -> e.status().isSuccess())
+                .map(RegistryEntry::publicIp)
+                .collect(Collectors.toSet());
+        List<String> failed =
+                total.stream().filter(ip -> !successful.contains(ip)).toList();
         Artifacts.writeIps(dir.resolve(TOTAL), total);
         Artifacts.writeIps(dir.resolve(SUCCESSFUL), successful);
         Artifacts.writeIps(dir.resolve(FAILED), failed);
@@ -67,7 +73,9 @@ public final class RegistryArtifacts implements RunObserver {
         summary.put("with_final_entry", a.tracedInGold());
         summary.put("statuses", statusCounts(a));
         summary.put("ghosts", a.ghosts());
-        summary.put("untraceable", a.untraceable().stream().map(RegistryEntry::threadUuid).toList());
+        summary.put(
+                "untraceable",
+                a.untraceable().stream().map(RegistryEntry::threadUuid).toList());
         summary.put("invariant_holds", a.invariantHolds());
         summary.put("invariant", a.arithmetic());
         result.watchdog().ifPresent(w -> {
@@ -77,7 +85,8 @@ public final class RegistryArtifacts implements RunObserver {
         summary.put("interrupted", result.interrupted());
         summary.put("wall_seconds", result.wall().toMillis() / 1000.0);
         summary.put("journal_truncated_tail", result.journalTruncated());
-        Artifacts.write(dir.resolve(SUMMARY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        Artifacts.write(
+                dir.resolve(SUMMARY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
     }
 
     /** Nodes per final status, every status listed (zeros included) in the enum's order. */

@@ -35,9 +35,16 @@ public final class ResurrectionArtifacts implements RunObserver {
     public static final String GHOST_DETAIL = "aggregate_ghost_detail.json";
 
     /** One ghost's forensics. */
-    public record GhostDetail(String ip, String shard, int detectedAfterRound, String lastEvent, List<String> tags,
-            Map<String, Object> awsOutageContext, boolean resurrected, String finalStatus, String reason) {
-    }
+    public record GhostDetail(
+            String ip,
+            String shard,
+            int detectedAfterRound,
+            String lastEvent,
+            List<String> tags,
+            Map<String, Object> awsOutageContext,
+            boolean resurrected,
+            String finalStatus,
+            String reason) {}
 
     @Override
     public void runFinished(RunContext run, RunResult result) throws Exception {
@@ -45,8 +52,11 @@ public final class ResurrectionArtifacts implements RunObserver {
         ObjectWriter json = JournalCodec.mapper().writerWithDefaultPrettyPrinter();
         Map<String, GhostDetail> ghosts = new LinkedHashMap<>();
         Set<String> resurrected = new HashSet<>();
-        events.stream().filter(GatekeeperDecision.class::isInstance).map(GatekeeperDecision.class::cast)
-                .filter(GatekeeperDecision::resurrect).forEach(d -> resurrected.add(d.publicIp()));
+        events.stream()
+                .filter(GatekeeperDecision.class::isInstance)
+                .map(GatekeeperDecision.class::cast)
+                .filter(GatekeeperDecision::resurrect)
+                .forEach(d -> resurrected.add(d.publicIp()));
         Map<String, RegistryEntry> finals = result.registry().finalEntryByIp();
         Map<String, JournalEvent.ShardMissing> lostShard = new java.util.HashMap<>();
         Map<String, String> shardOf = new java.util.HashMap<>();
@@ -66,10 +76,12 @@ public final class ResurrectionArtifacts implements RunObserver {
             String ts = String.valueOf(Instant.parse(pass.ts()).toEpochMilli());
             Path dir = run.runDir();
             Map<String, RegistryEntry> thenFinal = then.finalEntryByIp();
-            List<RegistryEntry> candidates = pass.candidates().stream().map(thenFinal::get).toList();
+            List<RegistryEntry> candidates =
+                    pass.candidates().stream().map(thenFinal::get).toList();
             Set<String> untraceableIds = new HashSet<>(pass.untraceable());
             List<RegistryEntry> untraceable = then.finalEntries().stream()
-                    .filter(e -> untraceableIds.contains(e.threadUuid())).toList();
+                    .filter(e -> untraceableIds.contains(e.threadUuid()))
+                    .toList();
             Artifacts.write(dir.resolve(CANDIDATES + ts + ".json"), json.writeValueAsBytes(candidates));
             Artifacts.write(dir.resolve(GHOSTS + ts + ".json"), json.writeValueAsBytes(pass.ghosts()));
             Artifacts.write(dir.resolve(UNTRACEABLE + ts + ".json"), json.writeValueAsBytes(untraceable));
@@ -79,7 +91,8 @@ public final class ResurrectionArtifacts implements RunObserver {
                     continue;
                 }
                 String lastEvent = then.lastEventOf(ip).orElse(null);
-                List<String> tags = new ArrayList<>(List.of("ghost", lastEvent == null ? "no_ssh_attempt" : "ssh_attempted"));
+                List<String> tags =
+                        new ArrayList<>(List.of("ghost", lastEvent == null ? "no_ssh_attempt" : "ssh_attempted"));
                 if (outage != null) {
                     tags.add("aws_outage_context");
                 }
@@ -88,9 +101,18 @@ public final class ResurrectionArtifacts implements RunObserver {
                     tags.add("shard_missing");
                 }
                 RegistryEntry last = finals.get(ip);
-                ghosts.put(ip, new GhostDetail(ip, shardOf.getOrDefault(ip, run.shard()), pass.afterRound(), lastEvent,
-                        tags, outage, resurrected.contains(ip), last == null ? "ghost" : last.status().tag(),
-                        lost == null ? null : lost.reason()));
+                ghosts.put(
+                        ip,
+                        new GhostDetail(
+                                ip,
+                                shardOf.getOrDefault(ip, run.shard()),
+                                pass.afterRound(),
+                                lastEvent,
+                                tags,
+                                outage,
+                                resurrected.contains(ip),
+                                last == null ? "ghost" : last.status().tag(),
+                                lost == null ? null : lost.reason()));
             }
         }
         Artifacts.write(run.runDir().resolve(GHOST_DETAIL), json.writeValueAsBytes(ghosts.values()));

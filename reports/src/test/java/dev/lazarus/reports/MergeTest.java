@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MergeTest {
 
     static final List<GoldNode> FLEET = IntStream.rangeClosed(1, 12)
-            .mapToObj(i -> new GoldNode("127.0.1." + i, "10.0.0." + i, "i-" + i)).toList();
+            .mapToObj(i -> new GoldNode("127.0.1." + i, "10.0.0." + i, "i-" + i))
+            .toList();
 
     @TempDir
     Path dir;
@@ -37,16 +38,32 @@ class MergeTest {
                 .resolve(Journal.FILE_NAME);
         List<GoldNode> slice = shard.slice(FLEET);
         try (Journal j = Journal.create(file)) {
-            j.append(new JournalEvent.RunStarted(Events.now(), "run-" + index, "TomcatInstall", "embedded", 12,
-                    shard.label(), 1, "17", List.of("true")));
+            j.append(new JournalEvent.RunStarted(
+                    Events.now(),
+                    "run-" + index,
+                    "TomcatInstall",
+                    "embedded",
+                    12,
+                    shard.label(),
+                    1,
+                    "17",
+                    List.of("true")));
             j.append(new JournalEvent.GoldList(Events.now(), "run-" + index, shard.label(), slice, FLEET));
             for (int i = 0; i < slice.size(); i++) {
                 String ip = slice.get(i).publicIp();
                 String uuid = UUID.randomUUID().toString();
                 j.append(new JournalEvent.AttemptStarted(Events.now(), uuid, ip, ip, 1, shard.label(), 1, "w"));
                 if (i < done) {
-                    j.append(new JournalEvent.AttemptFinished(Events.now(), uuid, ip, Status.INSTALL_SUCCESS,
-                            List.of("install_success"), null, null, null, null));
+                    j.append(new JournalEvent.AttemptFinished(
+                            Events.now(),
+                            uuid,
+                            ip,
+                            Status.INSTALL_SUCCESS,
+                            List.of("install_success"),
+                            null,
+                            null,
+                            null,
+                            null));
                 }
             }
             if (finished) {
@@ -66,15 +83,17 @@ class MergeTest {
         FleetAssessment a = merged.result().assessment();
 
         assertThat(a.gold()).hasSize(12);
-        assertThat(a.ghosts()).containsExactlyInAnyOrder("127.0.1.8", "127.0.1.9", "127.0.1.10", "127.0.1.11",
-                "127.0.1.12");
+        assertThat(a.ghosts())
+                .containsExactlyInAnyOrder("127.0.1.8", "127.0.1.9", "127.0.1.10", "127.0.1.11", "127.0.1.12");
         assertThat(a.invariantHolds()).isTrue();
         assertThat(a.finalEntryByIp()).hasSize(7);
         assertThat(merged.context().shard()).isEqualTo("1-3/3");
 
         Path run = merged.context().runDir();
-        assertThat(Files.readAllLines(run.resolve(RegistryArtifacts.GHOST_SUMMARY))).hasSize(5);
-        JsonNode detail = JournalCodec.mapper().readTree(run.resolve(ResurrectionArtifacts.GHOST_DETAIL).toFile());
+        assertThat(Files.readAllLines(run.resolve(RegistryArtifacts.GHOST_SUMMARY)))
+                .hasSize(5);
+        JsonNode detail = JournalCodec.mapper()
+                .readTree(run.resolve(ResurrectionArtifacts.GHOST_DETAIL).toFile());
         assertThat(detail).hasSize(5);
         detail.forEach(g -> {
             assertThat(g.get("tags").toString()).contains("shard_missing");
@@ -85,13 +104,17 @@ class MergeTest {
             } else {
                 assertThat(g.get("shard").asText()).isEqualTo("3/3");
                 assertThat(g.get("tags").toString()).contains("no_ssh_attempt");
-                assertThat(g.get("reason").asText()).isEqualTo("shard 3/3 left no journal (its job died without artifacts)");
+                assertThat(g.get("reason").asText())
+                        .isEqualTo("shard 3/3 left no journal (its job died without artifacts)");
             }
         });
         // Allure: every node has a result, the never-attempted ones too
         try (var files = Files.list(run.resolve("allure-results"))) {
-            long results = files.filter(f -> f.toString().endsWith("-result.json")).count();
-            assertThat(results).as("8 attempts + 4 never attempted + 3 verdicts").isEqualTo(15);
+            long results =
+                    files.filter(f -> f.toString().endsWith("-result.json")).count();
+            assertThat(results)
+                    .as("8 attempts + 4 never attempted + 3 verdicts")
+                    .isEqualTo(15);
         }
     }
 
@@ -100,17 +123,20 @@ class MergeTest {
         shard(1, 4, true);
         shard(2, 4, true);
         shard(3, 4, true);
-        FleetAssessment first = Merge.merge(dir.resolve("merged"), null, Merge.journals(List.of(dir))).result()
+        FleetAssessment first = Merge.merge(dir.resolve("merged"), null, Merge.journals(List.of(dir)))
+                .result()
                 .assessment();
         assertThat(first.ghosts()).isEmpty();
         assertThat(first.finalEntryByIp()).hasSize(12);
         // merging again over the same tree (now holding the first merge) gives the same fleet
-        FleetAssessment again = Merge.merge(dir.resolve("merged"), null, Merge.journals(List.of(dir))).result()
+        FleetAssessment again = Merge.merge(dir.resolve("merged"), null, Merge.journals(List.of(dir)))
+                .result()
                 .assessment();
         assertThat(again.finalEntryByIp()).hasSize(12);
 
         assertThatThrownBy(() -> Merge.merge(dir.resolve("merged"), 4, Merge.journals(List.of(dir))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("but the run has 4 shards");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("but the run has 4 shards");
         assertThatThrownBy(() -> Merge.merge(dir.resolve("merged"), null, List.of()))
                 .hasMessageContaining("nothing to merge");
     }

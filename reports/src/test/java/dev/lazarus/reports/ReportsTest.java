@@ -30,22 +30,29 @@ class ReportsTest {
 
     @Test
     void anythingButDottedIpv4SortsAfterTheAddressesByItsText() {
-        List<String> ips = new java.util.ArrayList<>(List.of("node-b", "10.0.0.2", "127.0.0.300", "::1", "9.255.255.255",
-                "127.0.0", "10.0.0.10", "1..2.3"));
+        List<String> ips = new java.util.ArrayList<>(
+                List.of("node-b", "10.0.0.2", "127.0.0.300", "::1", "9.255.255.255", "127.0.0", "10.0.0.10", "1..2.3"));
         ips.sort(IpOrder.NUMERIC);
-        assertThat(ips).containsExactly("9.255.255.255", "10.0.0.2", "10.0.0.10", "1..2.3", "127.0.0", "127.0.0.300",
-                "::1", "node-b");
+        assertThat(ips)
+                .containsExactly(
+                        "9.255.255.255", "10.0.0.2", "10.0.0.10", "1..2.3", "127.0.0", "127.0.0.300", "::1", "node-b");
     }
 
     @Test
     void aKilledRunWithManyGhostsIsRebuiltAndTheRecapStaysShort() throws Exception {
         Path journal = dir.resolve(Journal.FILE_NAME);
-        List<String> gold = IntStream.rangeClosed(1, 30).mapToObj(i -> "127.0.1." + i).toList();
+        List<String> gold =
+                IntStream.rangeClosed(1, 30).mapToObj(i -> "127.0.1." + i).toList();
         try (Journal j = Journal.create(journal)) {
-            j.append(new JournalEvent.RunStarted(Events.now(), "run-1", "TomcatInstall", "embedded", 30, "1/1", 1, "17",
-                    List.of("true")));
-            j.append(new JournalEvent.GoldList(Events.now(), "run-1", "1/1",
-                    gold.stream().map(ip -> new JournalEvent.GoldNode(ip, ip, ip)).toList()));
+            j.append(new JournalEvent.RunStarted(
+                    Events.now(), "run-1", "TomcatInstall", "embedded", 30, "1/1", 1, "17", List.of("true")));
+            j.append(new JournalEvent.GoldList(
+                    Events.now(),
+                    "run-1",
+                    "1/1",
+                    gold.stream()
+                            .map(ip -> new JournalEvent.GoldNode(ip, ip, ip))
+                            .toList()));
             j.append(new JournalEvent.AttemptStarted(Events.now(), "u1", "127.0.1.1", "127.0.1.1", 1, "1/1", 1, "w"));
         }
 
@@ -53,11 +60,18 @@ class ReportsTest {
 
         assertThat(replay.result().interrupted()).isTrue();
         assertThat(replay.result().assessment().ghosts()).hasSize(29);
-        assertThat(replay.result().assessment().finalEntryByIp().get("127.0.1.1").tags())
+        assertThat(replay.result()
+                        .assessment()
+                        .finalEntryByIp()
+                        .get("127.0.1.1")
+                        .tags())
                 .containsExactly("stub", "interrupted", "last_event_attempt_started");
         String recap = ConsoleRecap.render(replay.context(), replay.result());
-        assertThat(recap).contains("… and 9 more (see aggregate_ghost_summary.log)").contains("interrupted");
-        assertThat(Files.readAllLines(dir.resolve(RegistryArtifacts.GHOST_SUMMARY))).hasSize(29);
+        assertThat(recap)
+                .contains("… and 9 more (see aggregate_ghost_summary.log)")
+                .contains("interrupted");
+        assertThat(Files.readAllLines(dir.resolve(RegistryArtifacts.GHOST_SUMMARY)))
+                .hasSize(29);
         assertThat(Files.readAllLines(dir.resolve(RegistryArtifacts.FAILED))).containsExactly("127.0.1.1");
     }
 }

@@ -31,14 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Allure results a run writes, read back as files, and the rendered report checked in headless Chromium. */
 class AllureReportTest {
 
-    @Scenario(fleetSize = 24, commands = {"apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10"})
+    @Scenario(
+            fleetSize = 24,
+            commands = {"apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10"})
     @Inject(fault = "GHOST", count = 2)
     @Inject(fault = "STDERR_FAILURE", count = 2)
     @Inject(fault = "FORCE_TOMCAT_FAIL_IDX1", count = 1)
     @Inject(fault = "STALL", count = 1)
     @Inject(fault = "SILENT_FAILURE", count = 1)
-    static class Faulty {
-    }
+    static class Faulty {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +49,8 @@ class AllureReportTest {
     private List<JsonNode> results(Path dir) throws IOException {
         List<JsonNode> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith("-result.json")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith("-result.json"))
+                    .toList()) {
                 all.add(JSON.readTree(f.toFile()));
             }
         }
@@ -81,12 +83,16 @@ class AllureReportTest {
 
     private static List<String> attachmentFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains("-attachment.")).toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.contains("-attachment."))
+                    .toList();
         }
     }
 
     private static JsonNode byName(List<JsonNode> results, String name) {
-        return results.stream().filter(r -> r.get("name").asText().equals(name)).findFirst()
+        return results.stream()
+                .filter(r -> r.get("name").asText().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no result named " + name));
     }
 
@@ -110,8 +116,13 @@ class AllureReportTest {
     }
 
     private static String injected(List<JournalEvent> events, String fault) {
-        return events.stream().filter(InjectionPlanned.class::isInstance).map(InjectionPlanned.class::cast)
-                .filter(p -> p.fault().equals(fault)).map(InjectionPlanned::publicIp).findFirst().orElseThrow();
+        return events.stream()
+                .filter(InjectionPlanned.class::isInstance)
+                .map(InjectionPlanned.class::cast)
+                .filter(p -> p.fault().equals(fault))
+                .map(InjectionPlanned::publicIp)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -134,10 +145,12 @@ class AllureReportTest {
         assertThat(label(failed, "parentSuite")).isEqualTo("Faulty");
         assertThat(label(failed, "suite")).isEqualTo("shard 1/1");
         assertThat(labels(failed, "tag")).contains("install_failed", "fatal_exit_nonzero", "exit_status_1");
-        assertThat(failed.get("parameters")).extracting(p -> p.get("name").asText())
+        assertThat(failed.get("parameters"))
+                .extracting(p -> p.get("name").asText())
                 .contains("IP", "shard", "attempt", "control plane");
         JsonNode steps = failed.get("steps");
-        assertThat(steps).extracting(s -> s.get("name").asText())
+        assertThat(steps)
+                .extracting(s -> s.get("name").asText())
                 .containsExactly("ssh connect", "apt-get update", "apt-get install -y tomcat10");
         JsonNode install = steps.get(2);
         assertThat(install.get("status").asText()).isEqualTo("failed");
@@ -154,72 +167,115 @@ class AllureReportTest {
         assertThat(stderr).as("stderr attached").isNotNull();
         assertThat(Files.readString(dir.resolve(stderr.get("source").asText())))
                 .contains("E: simulated failure on node " + failedIp);
-        assertThat(steps.get(1).get("attachments")).extracting(a -> a.get("name").asText()).containsExactly("stdout (tail)");
+        assertThat(steps.get(1).get("attachments"))
+                .extracting(a -> a.get("name").asText())
+                .containsExactly("stdout (tail)");
 
         // the status mapping: harness-side ends are broken, classified failures failed
         String silentIp = injected(events, "SILENT_FAILURE");
-        assertThat(byName(results, "node " + silentIp + ": attempt 1").get("status").asText()).isEqualTo("failed");
+        assertThat(byName(results, "node " + silentIp + ": attempt 1")
+                        .get("status")
+                        .asText())
+                .isEqualTo("failed");
         String crashIp = injected(events, "FORCE_TOMCAT_FAIL_IDX1");
         JsonNode crash = byName(results, "node " + crashIp + ": attempt 1");
         assertThat(crash.get("status").asText()).isEqualTo("broken");
         assertThat(labels(crash, "tag")).contains("synthetic_crash_idx_1", "gatekeeper_resurrect", "superseded");
         String stallIp = injected(events, "STALL");
-        assertThat(byName(results, "node " + stallIp + ": attempt 2").get("status").asText()).isEqualTo("broken");
+        assertThat(byName(results, "node " + stallIp + ": attempt 2")
+                        .get("status")
+                        .asText())
+                .isEqualTo("broken");
         String ghostIp = injected(events, "GHOST");
         JsonNode ghost = byName(results, "node " + ghostIp + ": attempt 1");
         assertThat(ghost.get("status").asText()).isEqualTo("broken");
-        assertThat(ghost.at("/statusDetails/message").asText()).startsWith("ghost: ").contains("connected");
+        assertThat(ghost.at("/statusDetails/message").asText())
+                .startsWith("ghost: ")
+                .contains("connected");
 
         // lineage: the resurrected attempt links back, and both share the history id (Allure shows a retry)
         JsonNode second = byName(results, "node " + crashIp + ": attempt 2");
         assertThat(second.get("status").asText()).isEqualTo("passed");
-        assertThat(second.get("links")).extracting(l -> l.get("name").asText())
+        assertThat(second.get("links"))
+                .extracting(l -> l.get("name").asText())
                 .containsExactly("previous attempt: node " + crashIp + ": attempt 1");
-        assertThat(crash.get("links")).extracting(l -> l.get("name").asText())
+        assertThat(crash.get("links"))
+                .extracting(l -> l.get("name").asText())
                 .containsExactly("superseded by: node " + crashIp + ": attempt 2");
-        assertThat(second.get("historyId").asText()).isEqualTo(crash.get("historyId").asText())
+        assertThat(second.get("historyId").asText())
+                .isEqualTo(crash.get("historyId").asText())
                 .isNotEqualTo(failed.get("historyId").asText());
-        assertThat(second.get("testCaseId").asText()).isEqualTo(crash.get("testCaseId").asText());
+        assertThat(second.get("testCaseId").asText())
+                .isEqualTo(crash.get("testCaseId").asText());
 
         // written as attempts finished, the superseded ones rewritten at the end: no file is left over
-        assertThat(attachmentFiles(dir)).as("every attachment file belongs to a result")
-                .containsExactlyInAnyOrderElementsOf(results.stream().flatMap(r -> sources(r).stream()).toList());
+        assertThat(attachmentFiles(dir))
+                .as("every attachment file belongs to a result")
+                .containsExactlyInAnyOrderElementsOf(
+                        results.stream().flatMap(r -> sources(r).stream()).toList());
 
         // verdicts with their evidence
         JsonNode invariant = byName(results, "verdict: accounting invariant");
         assertThat(invariant.get("status").asText()).isEqualTo("passed");
-        assertThat(invariant.get("attachments")).extracting(a -> a.get("name").asText())
+        assertThat(invariant.get("attachments"))
+                .extracting(a -> a.get("name").asText())
                 .contains("arithmetic", "run_summary.json", "final_aggregate_execution_run_registry.json");
-        assertThat(byName(results, "verdict: ghosts").get("attachments")).extracting(a -> a.get("name").asText())
+        assertThat(byName(results, "verdict: ghosts").get("attachments"))
+                .extracting(a -> a.get("name").asText())
                 .contains("ghosts with their last lifecycle event", "aggregate_ghost_detail.json");
-        assertThat(byName(results, "verdict: injection matrix").get("status").asText()).isEqualTo("passed");
+        assertThat(byName(results, "verdict: injection matrix").get("status").asText())
+                .isEqualTo("passed");
 
         // categories, environment; no executor outside CI
         JsonNode categories = JSON.readTree(dir.resolve("categories.json").toFile());
-        assertThat(categories).extracting(c -> c.get("name").asText()).contains("Ghosts", "Silent failures (stub)",
-                "Watchdog timeouts", "SSH failures", "Synthetic crashes (injected)", "Install failures",
-                "Control-plane throttling");
+        assertThat(categories)
+                .extracting(c -> c.get("name").asText())
+                .contains(
+                        "Ghosts",
+                        "Silent failures (stub)",
+                        "Watchdog timeouts",
+                        "SSH failures",
+                        "Synthetic crashes (injected)",
+                        "Install failures",
+                        "Control-plane throttling");
         Properties env = new Properties();
         try (var in = Files.newInputStream(dir.resolve("environment.properties"))) {
             env.load(in);
         }
-        assertThat(env).containsEntry("control_plane", "embedded").containsEntry("fleet_size", "24")
-                .containsEntry("shard", "1/1").containsKey("jdk").containsEntry("watchdog_timeout_seconds", "3");
+        assertThat(env)
+                .containsEntry("control_plane", "embedded")
+                .containsEntry("fleet_size", "24")
+                .containsEntry("shard", "1/1")
+                .containsKey("jdk")
+                .containsEntry("watchdog_timeout_seconds", "3");
         assertThat(dir.resolve("executor.json")).doesNotExist();
 
-        // in a GitLab job the executor is filled from its variables (a rebuild from the journal, as the report command does)
+        // in a GitLab job the executor is filled from its variables (a rebuild from the journal, as the report command
+        // does)
         RunReplay replay = RunReplay.of(run.resolve("journal.jsonl"));
-        new AllureReport(Map.of("CI_JOB_ID", "4711", "CI_JOB_NAME", "fleet: [3/4]", "CI_PIPELINE_IID", "42",
-                "CI_JOB_URL", "https://gitlab.example/jobs/4711", "CI_SERVER_URL", "https://gitlab.example"))
+        new AllureReport(Map.of(
+                        "CI_JOB_ID",
+                        "4711",
+                        "CI_JOB_NAME",
+                        "fleet: [3/4]",
+                        "CI_PIPELINE_IID",
+                        "42",
+                        "CI_JOB_URL",
+                        "https://gitlab.example/jobs/4711",
+                        "CI_SERVER_URL",
+                        "https://gitlab.example"))
                 .runFinished(replay.context(), replay.result());
         JsonNode executor = JSON.readTree(dir.resolve("executor.json").toFile());
         assertThat(executor.get("type").asText()).isEqualTo("gitlab");
         assertThat(executor.get("buildName").asText()).isEqualTo("fleet: [3/4] #4711");
         assertThat(executor.get("buildOrder").asText()).isEqualTo("42");
-        assertThat(results(dir)).as("a rebuild replaces the results, it does not add to them").hasSize(results.size());
+        assertThat(results(dir))
+                .as("a rebuild replaces the results, it does not add to them")
+                .hasSize(results.size());
         assertThat(results(dir).stream().map(AllureReportTest::canonical).toList())
                 .as("the results written during the run are those a rebuild from the journal writes")
-                .containsExactlyInAnyOrderElementsOf(results.stream().map(AllureReportTest::canonical).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        results.stream().map(AllureReportTest::canonical).toList());
     }
 
     @Test
@@ -227,13 +283,17 @@ class AllureReportTest {
         Path chromium = Path.of("/usr/bin/chromium");
         if (!Files.isExecutable(chromium)) {
             // .ci/run installs it; outside CI the check is skipped with the reason
-            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null,
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    System.getenv("CI") != null,
                     "Chromium is not installed (apt-get install chromium); .ci/run installs it");
             throw new AssertionError("Chromium is not installed at " + chromium);
         }
-        Runs.execute(out, selectClass(Faulty.class), "lazarus.watchdog.timeout", "3s", "lazarus.resurrection.rounds", "0");
+        Runs.execute(
+                out, selectClass(Faulty.class), "lazarus.watchdog.timeout", "3s", "lazarus.resurrection.rounds", "0");
         Path run = Runs.runDir(out);
-        Path report = AllureCli.render(Path.of(System.getProperty(AllureReport.CLI)), run.resolve(AllureReport.RESULTS),
+        Path report = AllureCli.render(
+                Path.of(System.getProperty(AllureReport.CLI)),
+                run.resolve(AllureReport.RESULTS),
                 run.resolve(AllureReport.REPORT));
         String failedIp = injected(Runs.events(out), "STDERR_FAILURE");
         String uid = null;
@@ -256,16 +316,30 @@ class AllureReportTest {
             assertThat(overview).contains("28 test cases");
 
             String categories = Browser.text(chromium, base + "#categories", shots.resolve("categories.png"));
-            assertThat(categories).containsPattern("Ghosts 2 ghost: ").containsPattern("Install failures 2 install_failed");
+            assertThat(categories)
+                    .containsPattern("Ghosts 2 ghost: ")
+                    .containsPattern("Install failures 2 install_failed");
             String crashIp = injected(Runs.events(out), "FORCE_TOMCAT_FAIL_IDX1");
-            assertThat(categories.split("node " + crashIp + ": attempt 1", -1)).as("the injected crash is listed once: "
-                    + "under synthetic crashes, not also under install failures").hasSize(2);
-            assertThat(categories).contains("Install failures", "Watchdog timeouts", "Synthetic crashes (injected)",
-                    "Silent failures (stub)");
+            assertThat(categories.split("node " + crashIp + ": attempt 1", -1))
+                    .as("the injected crash is listed once: "
+                            + "under synthetic crashes, not also under install failures")
+                    .hasSize(2);
+            assertThat(categories)
+                    .contains(
+                            "Install failures",
+                            "Watchdog timeouts",
+                            "Synthetic crashes (injected)",
+                            "Silent failures (stub)");
 
             String node = Browser.text(chromium, base + "#testresult/" + uid, shots.resolve("node.png"));
-            assertThat(node).contains("node " + failedIp + ": attempt 1", "ssh connect", "apt-get update",
-                    "apt-get install -y tomcat10", "stderr (not whitelisted)", "E: simulated failure on node " + failedIp);
+            assertThat(node)
+                    .contains(
+                            "node " + failedIp + ": attempt 1",
+                            "ssh connect",
+                            "apt-get update",
+                            "apt-get install -y tomcat10",
+                            "stderr (not whitelisted)",
+                            "E: simulated failure on node " + failedIp);
         } finally {
             server.stop(0);
         }
@@ -276,7 +350,8 @@ class AllureReportTest {
     private static HttpServer serve(Path root) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1))
+                    .normalize();
             try (OutputStream body = exchange.getResponseBody()) {
                 if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                     exchange.sendResponseHeaders(404, -1);
@@ -293,15 +368,25 @@ class AllureReportTest {
 
     /** Headless Chromium, one process per check: the page's rendered text, and a screenshot of it. */
     static final class Browser {
-        private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--virtual-time-budget=15000");
+        private static final List<String> FLAGS = List.of(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--virtual-time-budget=15000");
 
         static String text(Path chromium, String url, Path screenshot) throws Exception {
             String dom = run(chromium, List.of("--dump-dom", url), null);
             run(chromium, List.of("--screenshot=" + screenshot.toAbsolutePath(), url), screenshot);
-            String text = dom.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ")
-                    .replace("&nbsp;", " ").replaceAll("\\s+", " ");
+            String text = dom.replaceAll("(?s)<script.*?</script>", " ")
+                    .replaceAll("<[^>]+>", " ")
+                    .replace("&nbsp;", " ")
+                    .replaceAll("\\s+", " ");
             return text;
         }
 
@@ -312,7 +397,9 @@ class AllureReportTest {
                 command.addAll(FLAGS);
                 command.add("--user-data-dir=" + profile);
                 command.addAll(action);
-                Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = new ProcessBuilder(command)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 byte[] stdout = p.getInputStream().readAllBytes(); // ends when Chromium exits
                 if (!p.waitFor(90, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
@@ -324,7 +411,8 @@ class AllureReportTest {
                 return new String(stdout, StandardCharsets.UTF_8);
             } finally {
                 try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 }
             }
         }

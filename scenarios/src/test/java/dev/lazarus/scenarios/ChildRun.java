@@ -11,14 +11,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class ChildRun {
 
     /** 200 nodes whose installs take several seconds, so a kill lands while many are in flight. */
-    @Scenario(fleetSize = 200, commands = {
-        "apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10", "curl -sf http://localhost:8080/"
-    })
-    public static class Target {
-    }
+    @Scenario(
+            fleetSize = 200,
+            commands = {
+                "apt-get update",
+                "apt-get install -y tomcat10",
+                "systemctl enable --now tomcat10",
+                "curl -sf http://localhost:8080/"
+            })
+    public static class Target {}
 
-    private ChildRun() {
-    }
+    private ChildRun() {}
 
     /** {@code ChildRun <output dir> [key=value ...]} */
     public static void main(String[] args) {

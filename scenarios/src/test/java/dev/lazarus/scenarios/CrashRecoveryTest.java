@@ -52,11 +52,14 @@ class CrashRecoveryTest {
         assertThat(a.gold()).hasSize(200);
         assertThat(a.invariantHolds()).as(a.arithmetic()).isTrue();
         Set<String> accounted = new HashSet<>(a.finalEntryByIp().keySet());
-        a.ghosts().forEach(ip -> assertThat(accounted.add(ip)).as("%s counted once", ip).isTrue());
+        a.ghosts()
+                .forEach(ip ->
+                        assertThat(accounted.add(ip)).as("%s counted once", ip).isTrue());
         assertThat(accounted).containsExactlyInAnyOrderElementsOf(a.gold());
 
         List<RegistryEntry> interrupted = a.finalEntryByIp().values().stream()
-                .filter(e -> e.tags().contains("interrupted")).toList();
+                .filter(e -> e.tags().contains("interrupted"))
+                .toList();
         assertThat(interrupted).as("nodes in flight at the kill").isNotEmpty().allSatisfy(e -> {
             assertThat(e.status().tag()).isEqualTo("stub");
             assertThat(e.tags()).anyMatch(t -> t.startsWith("last_event_"));
@@ -64,10 +67,12 @@ class CrashRecoveryTest {
         });
 
         Path dir = journal.getParent();
-        JsonNode summary = JournalCodec.mapper().readTree(dir.resolve("run_summary.json").toFile());
+        JsonNode summary =
+                JournalCodec.mapper().readTree(dir.resolve("run_summary.json").toFile());
         assertThat(summary.get("interrupted").asBoolean()).isTrue();
         assertThat(summary.get("invariant_holds").asBoolean()).isTrue();
-        long listed = lines(dir.resolve("total_registry_ips_artifact.log")) + lines(dir.resolve("missing_registry_ips_artifact.log"));
+        long listed = lines(dir.resolve("total_registry_ips_artifact.log"))
+                + lines(dir.resolve("missing_registry_ips_artifact.log"));
         assertThat(listed).isEqualTo(200);
         assertThat(lines(dir.resolve("aggregate_chunk_gold_ip_list.log"))).isEqualTo(200);
     }
@@ -83,21 +88,27 @@ class CrashRecoveryTest {
             awaitInFlight(journal, 50, 60);
             signalled = System.nanoTime();
             child.destroy(); // SIGTERM: the shutdown hook cancels the run and lets it write its end
-            assertThat(child.waitFor(45, TimeUnit.SECONDS)).as("the child ends within the cancel bound").isTrue();
+            assertThat(child.waitFor(45, TimeUnit.SECONDS))
+                    .as("the child ends within the cancel bound")
+                    .isTrue();
         } finally {
             child.destroyForcibly();
         }
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - signalled)).isLessThan(45);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - signalled))
+                .isLessThan(45);
 
         List<JournalEvent> events = JournalReader.read(journal).events();
         assertThat(events).anyMatch(JournalEvent.RunCancelled.class::isInstance);
-        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(JournalEvent.RunFinished.class,
-                f -> assertThat(f.interrupted()).isTrue());
+        assertThat(events.get(events.size() - 1))
+                .isInstanceOfSatisfying(
+                        JournalEvent.RunFinished.class,
+                        f -> assertThat(f.interrupted()).isTrue());
         FleetAssessment a = Monitor.assess(dev.lazarus.registry.Registry.replay(events));
         assertThat(a.ghosts()).as("every node accounted for").isEmpty();
         assertThat(a.finalEntryByIp()).hasSize(200);
         assertThat(a.invariantHolds()).isTrue();
-        assertThat(a.finalEntryByIp().values()).anySatisfy(e -> assertThat(e.tags()).contains("interrupted", "cancelled"))
+        assertThat(a.finalEntryByIp().values())
+                .anySatisfy(e -> assertThat(e.tags()).contains("interrupted", "cancelled"))
                 .anySatisfy(e -> assertThat(e.tags()).containsExactly("skipped", "cancelled"));
         // the reports were still written, by the run itself
         assertThat(journal.getParent().resolve("run_summary.json")).isNotEmptyFile();
@@ -107,28 +118,36 @@ class CrashRecoveryTest {
     private Process startChild(String... parameters) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                ChildRun.class.getName(), out.resolve("runs").toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                ChildRun.class.getName(),
+                out.resolve("runs").toString()));
         command.addAll(List.of(parameters));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(out.resolve("child.log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("child.log").toFile())
+                .start();
     }
 
     private Path awaitJournal(int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            Optional<Path> journal = Files.isDirectory(out.resolve("runs")) ? find(out.resolve("runs")) : Optional.empty();
+            Optional<Path> journal =
+                    Files.isDirectory(out.resolve("runs")) ? find(out.resolve("runs")) : Optional.empty();
             if (journal.isPresent()) {
                 return journal.get();
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no journal within " + seconds + " s; child log:\n" + Files.readString(out.resolve("child.log")));
+        throw new AssertionError(
+                "no journal within " + seconds + " s; child log:\n" + Files.readString(out.resolve("child.log")));
     }
 
     private static Optional<Path> find(Path runs) throws IOException {
         try (Stream<Path> files = Files.walk(runs, 2)) {
-            return files.filter(p -> p.getFileName().toString().equals("journal.jsonl")).findFirst();
+            return files.filter(p -> p.getFileName().toString().equals("journal.jsonl"))
+                    .findFirst();
         }
     }
 
@@ -137,8 +156,12 @@ class CrashRecoveryTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             List<JournalEvent> events = JournalReader.read(journal).events();
-            long s = events.stream().filter(JournalEvent.AttemptStarted.class::isInstance).count();
-            long f = events.stream().filter(JournalEvent.AttemptFinished.class::isInstance).count();
+            long s = events.stream()
+                    .filter(JournalEvent.AttemptStarted.class::isInstance)
+                    .count();
+            long f = events.stream()
+                    .filter(JournalEvent.AttemptFinished.class::isInstance)
+                    .count();
             if (s >= started && f < started) {
                 return;
             }

@@ -32,25 +32,30 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class EmbeddedRunTest {
 
     static final String[] TOMCAT = {
-        "apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10", "curl -sf http://localhost:8080/"
+        "apt-get update",
+        "apt-get install -y tomcat10",
+        "systemctl enable --now tomcat10",
+        "curl -sf http://localhost:8080/"
     };
 
-    @Scenario(fleetSize = 16, commands = {
-        "apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10", "curl -sf http://localhost:8080/"
-    })
-    static class Tomcat16 {
-    }
+    @Scenario(
+            fleetSize = 16,
+            commands = {
+                "apt-get update",
+                "apt-get install -y tomcat10",
+                "systemctl enable --now tomcat10",
+                "curl -sf http://localhost:8080/"
+            })
+    static class Tomcat16 {}
 
-    @Scenario(fleetSize = 3, commandTries = 2, commands = {"apt-get update", "apt-get install -y tomcat99"})
-    static class MissingPackage {
-    }
+    @Scenario(
+            fleetSize = 3,
+            commandTries = 2,
+            commands = {"apt-get update", "apt-get install -y tomcat99"})
+    static class MissingPackage {}
 
     @TempDir
     Path out;
-
-
-
-
 
     private EngineExecutionResults run(DiscoverySelector selector, String... keyValues) {
         return Runs.execute(out, selector, keyValues);
@@ -76,24 +81,34 @@ class EmbeddedRunTest {
     void sixteenNodesInstallTomcatAsSixteenDynamicTestsAndTheVerdictsPass() throws Exception {
         EngineExecutionResults results = run(selectClass(Tomcat16.class));
 
-        results.allEvents().dynamicallyRegistered().assertThatEvents().filteredOn(e -> e.getTestDescriptor().isTest())
+        results.allEvents()
+                .dynamicallyRegistered()
+                .assertThatEvents()
+                .filteredOn(e -> e.getTestDescriptor().isTest())
                 .hasSize(16)
-                .allSatisfy(e -> assertThat(e.getTestDescriptor().getDisplayName()).matches("node 127\\.0\\.1\\.\\d+: attempt 1"));
+                .allSatisfy(e -> assertThat(e.getTestDescriptor().getDisplayName())
+                        .matches("node 127\\.0\\.1\\.\\d+: attempt 1"));
         results.testEvents().assertStatistics(s -> s.started(19).succeeded(19).failed(0));
-        results.testEvents().succeeded().assertThatEvents()
+        results.testEvents()
+                .succeeded()
+                .assertThatEvents()
                 .haveExactly(1, event(test(), displayName("verdict: ghosts")))
                 .haveExactly(1, event(test(), displayName("verdict: accounting invariant")));
         results.containerEvents().assertStatistics(s -> s.failed(0));
 
         Path dir = runDir();
-        assertThat(lines(dir.resolve("aggregate_chunk_gold_ip_list.log"))).hasSize(16).startsWith("127.0.1.1", "127.0.1.2");
+        assertThat(lines(dir.resolve("aggregate_chunk_gold_ip_list.log")))
+                .hasSize(16)
+                .startsWith("127.0.1.1", "127.0.1.2");
         assertThat(lines(dir.resolve("successful_registry_ips_artifact.log"))).hasSize(16);
         assertThat(lines(dir.resolve("total_registry_ips_artifact.log"))).hasSize(16);
         assertThat(lines(dir.resolve("failed_registry_ips_artifact.log"))).isEmpty();
         assertThat(lines(dir.resolve("missing_registry_ips_artifact.log"))).isEmpty();
         assertThat(lines(dir.resolve("aggregate_ghost_summary.log"))).isEmpty();
 
-        JsonNode registry = JournalCodec.mapper().readTree(dir.resolve("final_aggregate_execution_run_registry.json").toFile());
+        JsonNode registry = JournalCodec.mapper()
+                .readTree(dir.resolve("final_aggregate_execution_run_registry.json")
+                        .toFile());
         assertThat(registry.size()).isEqualTo(16);
         registry.elements().forEachRemaining(entry -> {
             assertThat(entry.get("status").asText()).isEqualTo("install_success");
@@ -102,10 +117,13 @@ class EmbeddedRunTest {
             assertThat(entry.get("thread_uuid").asText()).isNotBlank();
         });
 
-        List<JournalEvent> events = JournalReader.read(dir.resolve("journal.jsonl")).events();
+        List<JournalEvent> events =
+                JournalReader.read(dir.resolve("journal.jsonl")).events();
         int gold = indexOf(events, JournalEvent.GoldList.class);
         int firstAttempt = indexOf(events, JournalEvent.AttemptStarted.class);
-        assertThat(gold).as("the gold list is journaled before any install starts").isLessThan(firstAttempt);
+        assertThat(gold)
+                .as("the gold list is journaled before any install starts")
+                .isLessThan(firstAttempt);
         assertThat(events.get(events.size() - 1)).isInstanceOf(JournalEvent.RunFinished.class);
     }
 
@@ -120,18 +138,25 @@ class EmbeddedRunTest {
 
     @Test
     void aNodeWhoseInstallFailsWithStderrIsInstallFailed() throws Exception {
-        EngineExecutionResults results = run(selectClass(Tomcat16.class),
-                "lazarus.embedded.behaviours", "2=stderr-failure@apt-get install");
+        EngineExecutionResults results =
+                run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "2=stderr-failure@apt-get install");
 
         results.testEvents().assertStatistics(s -> s.succeeded(18).failed(1));
         results.testEvents().failed().assertThatEvents().singleElement().satisfies(e -> {
             assertThat(e.getTestDescriptor().getDisplayName()).isEqualTo("node 127.0.1.2: attempt 1");
         });
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(), displayName("node 127.0.1.2: attempt 1"),
-                finishedWithFailure(message(m -> m.startsWith("install_failed [install_failed, command_retry_2, "
-                        + "fatal_exit_nonzero, exit_status_1")
-                        && m.contains("at command 2/4 `apt-get install -y tomcat10`")
-                        && m.contains("E: simulated failure on node 127.0.1.2")))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("node 127.0.1.2: attempt 1"),
+                                finishedWithFailure(
+                                        message(m -> m.startsWith("install_failed [install_failed, command_retry_2, "
+                                                        + "fatal_exit_nonzero, exit_status_1")
+                                                && m.contains("at command 2/4 `apt-get install -y tomcat10`")
+                                                && m.contains("E: simulated failure on node 127.0.1.2")))));
 
         RegistryEntry entry = entryOf("127.0.1.2");
         assertThat(entry.status()).isEqualTo(Status.INSTALL_FAILED);
@@ -144,8 +169,12 @@ class EmbeddedRunTest {
 
     @Test
     void exitZeroWithStderrOutsideTheWhitelistIsInstallFailed() throws Exception {
-        run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "5=stderr@systemctl",
-                "lazarus.fleet.size", "6");
+        run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "5=stderr@systemctl",
+                "lazarus.fleet.size",
+                "6");
         RegistryEntry entry = entryOf("127.0.1.5");
         assertThat(entry.status()).isEqualTo(Status.INSTALL_FAILED);
         assertThat(entry.tags()).contains("stderr_detected").noneMatch(t -> t.startsWith("exit_status_"));
@@ -154,27 +183,44 @@ class EmbeddedRunTest {
 
     @Test
     void exitNonZeroWithNothingOnStderrIsStub() throws Exception {
-        EngineExecutionResults results = run(selectClass(Tomcat16.class),
-                "lazarus.embedded.behaviours", "3=silent-failure@systemctl", "lazarus.fleet.size", "4");
+        EngineExecutionResults results = run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "3=silent-failure@systemctl",
+                "lazarus.fleet.size",
+                "4");
         results.testEvents().assertStatistics(s -> s.failed(1));
         RegistryEntry entry = entryOf("127.0.1.3");
         assertThat(entry.status()).isEqualTo(Status.STUB);
         assertThat(entry.tags()).containsExactly("stub", "command_retry_2", "silent_failure", "exit_status_1");
-        assertThat(registry().finalEntries()).filteredOn(e -> e.status() == Status.INSTALL_SUCCESS).hasSize(3);
+        assertThat(registry().finalEntries())
+                .filteredOn(e -> e.status() == Status.INSTALL_SUCCESS)
+                .hasSize(3);
     }
 
     @Test
     void whitelistedStderrAloneIsSuccess() throws Exception {
-        EngineExecutionResults results = run(selectClass(Tomcat16.class),
-                "lazarus.embedded.behaviours", "1=stderr-noise; 2=stderr-noise", "lazarus.fleet.size", "2");
+        EngineExecutionResults results = run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "1=stderr-noise; 2=stderr-noise",
+                "lazarus.fleet.size",
+                "2");
         results.testEvents().assertStatistics(s -> s.succeeded(5).failed(0));
-        assertThat(entryOf("127.0.1.1").commands()).allSatisfy(c -> assertThat(c.stderr()).isEmpty());
+        assertThat(entryOf("127.0.1.1").commands())
+                .allSatisfy(c -> assertThat(c.stderr()).isEmpty());
     }
 
     @Test
     void extraWhitelistPatternsTurnKnownNoiseIntoSuccess() throws Exception {
-        EngineExecutionResults results = run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "2=stderr@systemctl",
-                "lazarus.fleet.size", "2", "lazarus.whitelist.extra", "nothing to see;; warning: simulated stderr on node .*");
+        EngineExecutionResults results = run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "2=stderr@systemctl",
+                "lazarus.fleet.size",
+                "2",
+                "lazarus.whitelist.extra",
+                "nothing to see;; warning: simulated stderr on node .*");
         results.testEvents().assertStatistics(s -> s.succeeded(5).failed(0));
     }
 
@@ -190,8 +236,12 @@ class EmbeddedRunTest {
 
     @Test
     void aTransientFailureIsRetriedAndTheLastTryDecides() throws Exception {
-        run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "1=flaky@apt-get update",
-                "lazarus.fleet.size", "2");
+        run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "1=flaky@apt-get update",
+                "lazarus.fleet.size",
+                "2");
         RegistryEntry entry = entryOf("127.0.1.1");
         assertThat(entry.status()).isEqualTo(Status.INSTALL_SUCCESS);
         assertThat(entry.commands().get(0).tries()).isEqualTo(2);
@@ -199,8 +249,14 @@ class EmbeddedRunTest {
 
     @Test
     void aRefusedNodeIsSshRetryFailed() throws Exception {
-        run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "2=refuse", "lazarus.fleet.size", "3",
-                "lazarus.ssh.connect-attempts", "2");
+        run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "2=refuse",
+                "lazarus.fleet.size",
+                "3",
+                "lazarus.ssh.connect-attempts",
+                "2");
         RegistryEntry entry = entryOf("127.0.1.2");
         assertThat(entry.status()).isEqualTo(Status.SSH_RETRY_FAILED);
         assertThat(entry.tags()).contains("ssh_attempts_2", "last_error_ConnectException");
@@ -208,8 +264,12 @@ class EmbeddedRunTest {
 
     @Test
     void aConnectionDroppedMidCommandIsSshInitiatedFailed() throws Exception {
-        run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "2=drop@apt-get install",
-                "lazarus.fleet.size", "3");
+        run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "2=drop@apt-get install",
+                "lazarus.fleet.size",
+                "3");
         RegistryEntry entry = entryOf("127.0.1.2");
         assertThat(entry.status()).isEqualTo(Status.SSH_INITIATED_FAILED);
         assertThat(entry.tags()).contains("connection_dropped");
@@ -218,8 +278,14 @@ class EmbeddedRunTest {
 
     @Test
     void aStalledCommandEndsAsWatchdogTimeout() throws Exception {
-        run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "1=stall@systemctl",
-                "lazarus.fleet.size", "2", "lazarus.watchdog.timeout", "1s");
+        run(
+                selectClass(Tomcat16.class),
+                "lazarus.embedded.behaviours",
+                "1=stall@systemctl",
+                "lazarus.fleet.size",
+                "2",
+                "lazarus.watchdog.timeout",
+                "1s");
         RegistryEntry entry = entryOf("127.0.1.1");
         assertThat(entry.status()).isEqualTo(Status.WATCHDOG_TIMEOUT);
         assertThat(entry.tags()).contains("watchdog_triggered", "stall_command_2");
@@ -228,12 +294,17 @@ class EmbeddedRunTest {
 
     @Test
     void oneNodeTestCanBeReRunByItsUniqueId() throws Exception {
-        UniqueId node = UniqueId.forEngine("lazarus").append("scenario", Tomcat16.class.getName())
-                .append("shard", "1").append("node", "127.0.1.7");
+        UniqueId node = UniqueId.forEngine("lazarus")
+                .append("scenario", Tomcat16.class.getName())
+                .append("shard", "1")
+                .append("node", "127.0.1.7");
         EngineExecutionResults results = run(selectUniqueId(node));
 
-        results.allEvents().dynamicallyRegistered().assertThatEvents()
-                .filteredOn(e -> e.getTestDescriptor().isTest()).singleElement()
+        results.allEvents()
+                .dynamicallyRegistered()
+                .assertThatEvents()
+                .filteredOn(e -> e.getTestDescriptor().isTest())
+                .singleElement()
                 .satisfies(e -> assertThat(e.getTestDescriptor().getUniqueId()).isEqualTo(node));
         results.testEvents().assertStatistics(s -> s.succeeded(4).failed(0));
         assertThat(registry().goldIps()).containsExactly("127.0.1.7");
@@ -244,7 +315,8 @@ class EmbeddedRunTest {
         run(selectClass(Tomcat16.class), "lazarus.fleet.size", "8", "lazarus.concurrency", "3");
         int inFlight = 0;
         int most = 0;
-        for (JournalEvent e : JournalReader.read(runDir().resolve("journal.jsonl")).events()) {
+        for (JournalEvent e :
+                JournalReader.read(runDir().resolve("journal.jsonl")).events()) {
             if (e instanceof JournalEvent.AttemptStarted) {
                 most = Math.max(most, ++inFlight);
             } else if (e instanceof JournalEvent.AttemptFinished) {
@@ -258,9 +330,15 @@ class EmbeddedRunTest {
     @Test
     void badBehaviourSpecsFailDiscoveryNamingTheParameter() {
         EngineExecutionResults results = run(selectClass(Tomcat16.class), "lazarus.embedded.behaviours", "2=explode");
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(Tomcat16.class),
-                finishedWithFailure(message(m -> m.contains("lazarus.embedded.behaviours") && m.contains("explode")
-                        && m.contains("allowed: normal, slow")))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(Tomcat16.class),
+                                finishedWithFailure(message(m -> m.contains("lazarus.embedded.behaviours")
+                                        && m.contains("explode")
+                                        && m.contains("allowed: normal, slow")))));
         results.testEvents().assertStatistics(s -> s.started(0));
     }
 }

@@ -11,12 +11,15 @@ import dev.lazarus.inject.Inject;
  * {@code mvn -pl scenarios -am verify -Dtest=FaultMatrix -Dsurefire.failIfNoSpecifiedTests=false
  * -Dlazarus.watchdog.timeout=5s -Dlazarus.ssh.auth-timeout=4s -Dlazarus.ssh.connect-attempts=2}.
  */
-@Scenario(name = "FaultMatrix", fleetSize = 512, commands = {
-    "apt-get update",
-    "apt-get install -y tomcat10",
-    "systemctl enable --now tomcat10",
-    "curl -sf http://localhost:8080/"
-})
+@Scenario(
+        name = "FaultMatrix",
+        fleetSize = 512,
+        commands = {
+            "apt-get update",
+            "apt-get install -y tomcat10",
+            "systemctl enable --now tomcat10",
+            "curl -sf http://localhost:8080/"
+        })
 @Inject(fault = "FORCE_TOMCAT_FAIL_PRE_SSH", count = 2)
 @Inject(fault = "FORCE_TOMCAT_FAIL", count = 2)
 @Inject(fault = "FORCE_TOMCAT_FAIL_IDX1", count = 2)
@@ -32,5 +35,4 @@ import dev.lazarus.inject.Inject;
 @Inject(fault = "DROP", count = 2)
 @Inject(fault = "NO_BANNER", count = 2)
 @Inject(fault = "SLOW_BANNER", count = 2)
-public class FaultMatrix {
-}
+public class FaultMatrix {}

@@ -58,8 +58,10 @@ class FaultMatrixTest {
     }
 
     private static List<JournalEvent.InjectionPlanned> planned(List<JournalEvent> events) {
-        return events.stream().filter(JournalEvent.InjectionPlanned.class::isInstance)
-                .map(JournalEvent.InjectionPlanned.class::cast).toList();
+        return events.stream()
+                .filter(JournalEvent.InjectionPlanned.class::isInstance)
+                .map(JournalEvent.InjectionPlanned.class::cast)
+                .toList();
     }
 
     @Test
@@ -68,12 +70,17 @@ class FaultMatrixTest {
 
         List<JournalEvent> events = Runs.events(out);
         List<JournalEvent.InjectionPlanned> planned = planned(events);
-        List<Fault> nodeFaults = Arrays.stream(Fault.values()).filter(f -> !f.isControlPlane()).toList();
+        List<Fault> nodeFaults =
+                Arrays.stream(Fault.values()).filter(f -> !f.isControlPlane()).toList();
         assertThat(planned).hasSize(2 * nodeFaults.size());
-        assertThat(planned.stream().map(JournalEvent.InjectionPlanned::publicIp).distinct()).hasSize(planned.size());
-        int firstAttempt = events.indexOf(events.stream().filter(JournalEvent.AttemptStarted.class::isInstance)
-                .findFirst().orElseThrow());
-        assertThat(events.subList(firstAttempt, events.size())).as("every injection is journaled before it acts")
+        assertThat(planned.stream().map(JournalEvent.InjectionPlanned::publicIp).distinct())
+                .hasSize(planned.size());
+        int firstAttempt = events.indexOf(events.stream()
+                .filter(JournalEvent.AttemptStarted.class::isInstance)
+                .findFirst()
+                .orElseThrow());
+        assertThat(events.subList(firstAttempt, events.size()))
+                .as("every injection is journaled before it acts")
                 .noneMatch(JournalEvent.InjectionPlanned.class::isInstance);
 
         // node by node: the expected status and tags on every injected node
@@ -89,10 +96,14 @@ class FaultMatrixTest {
             assertThat(entry).as(fault + " on " + p.publicIp()).isNotNull();
             assertThat(entry.status().tag()).as(fault + " on " + p.publicIp()).isEqualTo(fault.expectedStatus());
             assertThat(entry.tags()).as(fault + " on " + p.publicIp()).containsAll(fault.expectedTags());
-            assertThat(entry.publicIp()).as("the entry keeps the IP it was bound to").isEqualTo(p.publicIp());
+            assertThat(entry.publicIp())
+                    .as("the entry keeps the IP it was bound to")
+                    .isEqualTo(p.publicIp());
         }
-        Set<String> injected = planned.stream().map(JournalEvent.InjectionPlanned::publicIp).collect(Collectors.toSet());
-        assertThat(registry.finalEntryByIp()).as("every clean node is install_success")
+        Set<String> injected =
+                planned.stream().map(JournalEvent.InjectionPlanned::publicIp).collect(Collectors.toSet());
+        assertThat(registry.finalEntryByIp())
+                .as("every clean node is install_success")
                 .allSatisfy((ip, entry) -> {
                     if (!injected.contains(ip)) {
                         assertThat(entry.status()).as(ip).isEqualTo(Status.INSTALL_SUCCESS);
@@ -100,25 +111,36 @@ class FaultMatrixTest {
                 });
 
         // the ghost verdict names exactly the ghost-injected IPs, with the last lifecycle event reached
-        Set<String> ghostInjected = planned.stream().filter(p -> p.fault().equals("GHOST"))
-                .map(JournalEvent.InjectionPlanned::publicIp).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ghostInjected = planned.stream()
+                .filter(p -> p.fault().equals("GHOST"))
+                .map(JournalEvent.InjectionPlanned::publicIp)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(new TreeSet<>(assessment.ghosts())).isEqualTo(ghostInjected);
         assertThat(assessment.invariantHolds()).isTrue();
-        results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test(), displayName("verdict: ghosts"), finishedWithFailure(message(m ->
-                        m.startsWith("2 ghost(s)") && ghostInjected.stream().allMatch(ip ->
-                                m.contains(ip + " (last event: connected)"))))))
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                displayName("verdict: ghosts"),
+                                finishedWithFailure(message(m -> m.startsWith("2 ghost(s)")
+                                        && ghostInjected.stream()
+                                                .allMatch(ip -> m.contains(ip + " (last event: connected)"))))))
                 .haveExactly(1, event(test(), displayName("verdict: accounting invariant"), finishedSuccessfully()));
 
         // JUnit's view: one failed node test per failing fault, everything else green
         long failing = nodeFaults.stream().filter(f -> !f.expectsSuccess()).count() * 2;
-        results.testEvents().assertStatistics(s -> s.started(512 + 3).failed(failing + 1).succeeded(512 - failing + 2));
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(), displayName("FaultMatrix"),
-                finishedSuccessfully()));
+        results.testEvents()
+                .assertStatistics(s -> s.started(512 + 3).failed(failing + 1).succeeded(512 - failing + 2));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(container(), displayName("FaultMatrix"), finishedSuccessfully()));
 
         // the matrix artifact: 0 missed, 0 false alarms, one row per fault plus the clean nodes
         Path dir = Runs.runDir(out);
-        JsonNode matrix = JournalCodec.mapper().readTree(dir.resolve(InjectionMatrix.JSON).toFile());
+        JsonNode matrix =
+                JournalCodec.mapper().readTree(dir.resolve(InjectionMatrix.JSON).toFile());
         assertThat(matrix.get("missed").asInt()).isZero();
         assertThat(matrix.get("false_alarms").asInt()).isZero();
         assertThat(matrix.get("rows")).hasSize(nodeFaults.size() + 1);
@@ -128,21 +150,24 @@ class FaultMatrixTest {
                 assertThat(row.get("detected").asInt()).as(row.toString()).isEqualTo(2);
             }
         });
-        assertThat(Files.readString(dir.resolve(InjectionMatrix.LOG))).contains("SLOW_BANNER", "GHOST")
+        assertThat(Files.readString(dir.resolve(InjectionMatrix.LOG)))
+                .contains("SLOW_BANNER", "GHOST")
                 .doesNotContain("MISSED", "FALSE ALARM");
     }
 
-    @Scenario(fleetSize = 40, commands = {"apt-get update", "apt-get install -y tomcat10"})
+    @Scenario(
+            fleetSize = 40,
+            commands = {"apt-get update", "apt-get install -y tomcat10"})
     @Inject(fault = "FORCE_TOMCAT_FAIL_IDX1", count = 3)
     @Inject(fault = "STDERR_FAILURE", fraction = 0.05)
-    static class Seeded {
-    }
+    static class Seeded {}
 
     private Map<String, String> plannedFaults(Path dir, String seed) throws Exception {
         Path runOut = Files.createDirectories(out.resolve(dir));
         Runs.execute(runOut, selectClass(Seeded.class), "lazarus.inject.seed", seed);
         return planned(Runs.events(runOut)).stream()
-                .collect(Collectors.toMap(JournalEvent.InjectionPlanned::publicIp, JournalEvent.InjectionPlanned::fault));
+                .collect(Collectors.toMap(
+                        JournalEvent.InjectionPlanned::publicIp, JournalEvent.InjectionPlanned::fault));
     }
 
     @Test
@@ -155,36 +180,63 @@ class FaultMatrixTest {
 
     @Test
     void aParameterSwitchesAnInjectionOnWithoutCode() throws Exception {
-        run(EmbeddedRunTest.Tomcat16.class, "lazarus.inject.FORCE_TOMCAT_FAIL_POSTINSTALL", "127.0.1.3",
-                "lazarus.fleet.size", "4");
+        run(
+                EmbeddedRunTest.Tomcat16.class,
+                "lazarus.inject.FORCE_TOMCAT_FAIL_POSTINSTALL",
+                "127.0.1.3",
+                "lazarus.fleet.size",
+                "4");
         RegistryEntry entry = Runs.registry(out).finalEntryByIp().get("127.0.1.3");
         assertThat(entry.status()).isEqualTo(Status.INSTALL_FAILED);
-        assertThat(entry.tags()).contains("future_exception", "synthetic_crash_post_install",
-                "install_success_achieved_before_crash");
-        assertThat(entry.commands()).as("every command ran before the crash").hasSize(4)
+        assertThat(entry.tags())
+                .contains("future_exception", "synthetic_crash_post_install", "install_success_achieved_before_crash");
+        assertThat(entry.commands())
+                .as("every command ran before the crash")
+                .hasSize(4)
                 .allSatisfy(c -> assertThat(c.exitStatus()).isZero());
     }
 
     @Test
     void controlPlaneFaultsActThroughTheEc2EmulatorAndAreDetectedToo() throws Exception {
-        EngineExecutionResults results = run(EmbeddedRunTest.Tomcat16.class, "lazarus.control-plane", "ec2-emulated",
-                "lazarus.fleet.size", "8", "lazarus.ec2.ip-timeout", "2s",
-                "lazarus.inject.THROTTLE", "0.3", "lazarus.inject.NO_IP", "2", "lazarus.inject.FORCE_TOMCAT_FAIL", "1");
+        EngineExecutionResults results = run(
+                EmbeddedRunTest.Tomcat16.class,
+                "lazarus.control-plane",
+                "ec2-emulated",
+                "lazarus.fleet.size",
+                "8",
+                "lazarus.ec2.ip-timeout",
+                "2s",
+                "lazarus.inject.THROTTLE",
+                "0.3",
+                "lazarus.inject.NO_IP",
+                "2",
+                "lazarus.inject.FORCE_TOMCAT_FAIL",
+                "1");
 
         List<JournalEvent> events = Runs.events(out);
-        int goldAt = events.indexOf(events.stream().filter(JournalEvent.GoldList.class::isInstance).findFirst()
+        int goldAt = events.indexOf(events.stream()
+                .filter(JournalEvent.GoldList.class::isInstance)
+                .findFirst()
                 .orElseThrow());
-        assertThat(events.subList(0, goldAt)).as("control-plane injections are journaled before provisioning acts")
-                .filteredOn(JournalEvent.InjectionPlanned.class::isInstance).hasSize(3);
-        results.testEvents().failed().assertThatEvents().filteredOn(e -> e.getTestDescriptor().getDisplayName()
-                .startsWith("instance ")).hasSize(2);
+        assertThat(events.subList(0, goldAt))
+                .as("control-plane injections are journaled before provisioning acts")
+                .filteredOn(JournalEvent.InjectionPlanned.class::isInstance)
+                .hasSize(3);
+        results.testEvents()
+                .failed()
+                .assertThatEvents()
+                .filteredOn(e -> e.getTestDescriptor().getDisplayName().startsWith("instance "))
+                .hasSize(2);
 
-        JsonNode matrix = JournalCodec.mapper().readTree(Runs.runDir(out).resolve(InjectionMatrix.JSON).toFile());
+        JsonNode matrix = JournalCodec.mapper()
+                .readTree(Runs.runDir(out).resolve(InjectionMatrix.JSON).toFile());
         assertThat(matrix.get("missed").asInt()).isZero();
         assertThat(matrix.get("false_alarms").asInt()).isZero();
         Map<String, int[]> rows = new java.util.HashMap<>();
-        matrix.get("rows").forEach(r -> rows.put(r.get("fault").asText(),
-                new int[] {r.get("injected").asInt(), r.get("detected").asInt()}));
+        matrix.get("rows")
+                .forEach(r -> rows.put(
+                        r.get("fault").asText(),
+                        new int[] {r.get("injected").asInt(), r.get("detected").asInt()}));
         assertThat(rows.get("THROTTLE")).containsExactly(1, 1);
         assertThat(rows.get("NO_IP")).containsExactly(2, 2);
         assertThat(rows.get("FORCE_TOMCAT_FAIL")).containsExactly(1, 1);
@@ -192,20 +244,24 @@ class FaultMatrixTest {
 
     @Test
     void badInjectionParametersFailTheScenarioNamingTheParameterAndTheAllowedValues() {
-        assertThat(failure("lazarus.inject.THROTTLE", "0.2")).contains("lazarus.inject.THROTTLE",
-                "lazarus.control-plane=ec2-emulated");
+        assertThat(failure("lazarus.inject.THROTTLE", "0.2"))
+                .contains("lazarus.inject.THROTTLE", "lazarus.control-plane=ec2-emulated");
         assertThat(failure("lazarus.inject.FORCE_TOMCAT_FAIL_IDX7", "2"))
                 .contains("lazarus.inject.FORCE_TOMCAT_FAIL_IDX7", "allowed:", "FORCE_TOMCAT_FAIL_IDX1", "GHOST");
         assertThat(failure("lazarus.inject.GHOST", "1.5")).contains("lazarus.inject.GHOST", "0..1");
-        assertThat(failure("lazarus.inject.STALL", "10.9.9.9")).contains("lazarus.inject.STALL", "10.9.9.9",
-                "not in the gold list");
+        assertThat(failure("lazarus.inject.STALL", "10.9.9.9"))
+                .contains("lazarus.inject.STALL", "10.9.9.9", "not in the gold list");
     }
 
     private String failure(String key, String value) {
         EngineExecutionResults results = Runs.execute(out, selectClass(EmbeddedRunTest.Tomcat16.class), key, value);
         results.testEvents().assertStatistics(s -> s.started(0));
-        return results.containerEvents().failed().stream().map(e -> e.getPayload(
-                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
-                .getMessage()).collect(Collectors.joining("\n"));
+        return results.containerEvents().failed().stream()
+                .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow()
+                        .getMessage())
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -22,9 +22,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /** A journal that cannot be written stops the run with a clear error before any node is touched. */
 class FullDiskTest {
 
-    @Scenario(fleetSize = 4, commands = {"echo hello"})
-    static class Tiny {
-    }
+    @Scenario(
+            fleetSize = 4,
+            commands = {"echo hello"})
+    static class Tiny {}
 
     @TempDir
     Path dir;
@@ -47,9 +48,19 @@ class FullDiskTest {
                     .selectors(selectClass(Tiny.class))
                     .execute();
 
-            results.containerEvents().assertThatEvents().haveExactly(1, event(container(Tiny.class),
-                    finishedWithFailure(message(m -> m.contains("journal") && m.contains("No space left on device")))));
-            results.allEvents().dynamicallyRegistered().assertThatEvents().as("no node was touched").isEmpty();
+            results.containerEvents()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            event(
+                                    container(Tiny.class),
+                                    finishedWithFailure(message(
+                                            m -> m.contains("journal") && m.contains("No space left on device")))));
+            results.allEvents()
+                    .dynamicallyRegistered()
+                    .assertThatEvents()
+                    .as("no node was touched")
+                    .isEmpty();
             results.testEvents().assertStatistics(s -> s.started(0).skipped(3));
         } finally {
             run("umount", "-l", disk.toString());
@@ -69,8 +80,10 @@ class FullDiskTest {
     }
 
     private static int run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 }

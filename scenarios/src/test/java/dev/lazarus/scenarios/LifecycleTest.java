@@ -20,19 +20,19 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LifecycleTest {
 
-    @Scenario(fleetSize = 3, commands = {"apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10"})
-    static class Install {
-    }
+    @Scenario(
+            fleetSize = 3,
+            commands = {"apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10"})
+    static class Install {}
 
-    @Scenario(fleetSize = 2, commandTries = 1, commands = {"echo start", "sleep 1.5; echo late"})
-    static class ShortSilence {
-    }
+    @Scenario(
+            fleetSize = 2,
+            commandTries = 1,
+            commands = {"echo start", "sleep 1.5; echo late"})
+    static class ShortSilence {}
 
     @TempDir
     Path out;
-
-
-
 
     private EngineExecutionResults run(Class<?> scenario, String... keyValues) {
         return Runs.execute(out, selectClass(scenario), keyValues);
@@ -49,11 +49,21 @@ class LifecycleTest {
     @Test
     void aNodeThatStallsForeverIsEndedByTheHarnessWatchdogWithItsStack() throws Exception {
         long start = System.nanoTime();
-        EngineExecutionResults results = run(Install.class, "lazarus.embedded.behaviours", "2=stall@apt-get install",
-                "lazarus.watchdog.timeout", "1h", "lazarus.attempt.timeout", "3s", "lazarus.resurrection.rounds", "0");
+        EngineExecutionResults results = run(
+                Install.class,
+                "lazarus.embedded.behaviours",
+                "2=stall@apt-get install",
+                "lazarus.watchdog.timeout",
+                "1h",
+                "lazarus.attempt.timeout",
+                "3s",
+                "lazarus.resurrection.rounds",
+                "0");
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
 
-        assertThat(seconds).as("the run ends on time, not after the 1 h stream watchdog").isLessThan(30);
+        assertThat(seconds)
+                .as("the run ends on time, not after the 1 h stream watchdog")
+                .isLessThan(30);
         results.testEvents().assertStatistics(s -> s.succeeded(2 + 3).failed(1));
         RegistryEntry stalled = entryOf("127.0.1.2");
         assertThat(stalled.status()).isEqualTo(Status.WATCHDOG_TIMEOUT);
@@ -61,7 +71,9 @@ class LifecycleTest {
         assertThat(stalled.stackTrace()).contains("\tat ").contains("dev.lazarus.ssh.NodeSession.exec");
         assertThat(entryOf("127.0.1.1").status()).isEqualTo(Status.INSTALL_SUCCESS);
         long verdicts = JournalReader.read(journal()).events().stream()
-                .filter(e -> e instanceof JournalEvent.AttemptFinished f && f.publicIp().equals("127.0.1.2")).count();
+                .filter(e -> e instanceof JournalEvent.AttemptFinished f
+                        && f.publicIp().equals("127.0.1.2"))
+                .count();
         assertThat(verdicts).as("one verdict, however late the worker returns").isEqualTo(1);
     }
 
@@ -77,15 +89,21 @@ class LifecycleTest {
         run(ShortSilence.class, "lazarus.watchdog.timeout", "1s");
         RegistryEntry entry = entryOf("127.0.1.2");
         assertThat(entry.status()).isEqualTo(Status.WATCHDOG_TIMEOUT);
-        assertThat(entry.tags()).contains("watchdog_triggered", "stall_stdout_stderr", "stall_command_1",
-                "stall_seconds_1");
+        assertThat(entry.tags())
+                .contains("watchdog_triggered", "stall_stdout_stderr", "stall_command_1", "stall_seconds_1");
         assertThat(entry.failingCommand()).isEqualTo("sleep 1.5; echo late");
     }
 
     @Test
     void aNodeThatNeverSendsABannerIsSshInitiatedFailedAfterEveryAttempt() throws Exception {
-        run(Install.class, "lazarus.embedded.behaviours", "3=mute", "lazarus.ssh.auth-timeout", "1s",
-                "lazarus.ssh.connect-attempts", "2");
+        run(
+                Install.class,
+                "lazarus.embedded.behaviours",
+                "3=mute",
+                "lazarus.ssh.auth-timeout",
+                "1s",
+                "lazarus.ssh.connect-attempts",
+                "2");
         RegistryEntry entry = entryOf("127.0.1.3");
         assertThat(entry.status()).isEqualTo(Status.SSH_INITIATED_FAILED);
         assertThat(entry.tags()).contains("ssh_connect_stall", "watchdog_triggered", "ssh_attempts_2");

@@ -1,11 +1,10 @@
 package dev.lazarus.scenarios;
 
-import dev.lazarus.fleet.openssh.RealSshd;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.lazarus.api.Scenario;
+import dev.lazarus.fleet.openssh.RealSshd;
 import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.registry.RegistryEntry;
@@ -32,21 +31,26 @@ class RealSshdTest {
     static final List<String> ADDRESSES = List.of("127.0.5.1", "127.0.5.2", "127.0.5.3", "127.0.5.4");
 
     /** One command whose behaviour depends on the node it lands on ($SSH_CONNECTION names the server address). */
-    @Scenario(controlPlane = "inventory", commandTries = 1, commands = {
-        "echo connected to $(echo $SSH_CONNECTION | cut -d' ' -f3)",
-        "case \"$SSH_CONNECTION\" in *127.0.5.2*) ls /nonexistent-lazarus ;; *127.0.5.3*) false ;;"
-                + " *127.0.5.4*) sleep 60 ;; *) echo fine ;; esac"
-    })
-    static class RealCommands {
-    }
+    @Scenario(
+            controlPlane = "inventory",
+            commandTries = 1,
+            commands = {
+                "echo connected to $(echo $SSH_CONNECTION | cut -d' ' -f3)",
+                "case \"$SSH_CONNECTION\" in *127.0.5.2*) ls /nonexistent-lazarus ;; *127.0.5.3*) false ;;"
+                        + " *127.0.5.4*) sleep 60 ;; *) echo fine ;; esac"
+            })
+    static class RealCommands {}
 
     /** Strace mode over real SSH: the trace travels back on stderr and decides the exit status. */
-    @Scenario(controlPlane = "inventory", commandTries = 1, strace = true, commands = {
-        "sh -c \"echo test\"",
-        "case \"$SSH_CONNECTION\" in *127.0.5.1*) bash -c 'echo hello && exit 1' ;; *) bash -c \"nonexistent_command\" ;; esac"
-    })
-    static class StracedCommands {
-    }
+    @Scenario(
+            controlPlane = "inventory",
+            commandTries = 1,
+            strace = true,
+            commands = {
+                "sh -c \"echo test\"",
+                "case \"$SSH_CONNECTION\" in *127.0.5.1*) bash -c 'echo hello && exit 1' ;; *) bash -c \"nonexistent_command\" ;; esac"
+            })
+    static class StracedCommands {}
 
     @TempDir
     static Path dir;
@@ -75,15 +79,19 @@ class RealSshdTest {
         Path out = Files.createDirectories(dir.resolve("runs"));
         EngineExecutionResults results = EngineTestKit.engine("lazarus")
                 .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter("lazarus.inventory.file", sshd.inventory().toString())
-                .configurationParameter("lazarus.inventory.known-hosts", sshd.knownHosts().toString())
+                .configurationParameter(
+                        "lazarus.inventory.file", sshd.inventory().toString())
+                .configurationParameter(
+                        "lazarus.inventory.known-hosts", sshd.knownHosts().toString())
                 .configurationParameter("lazarus.watchdog.timeout", "2s")
                 .configurationParameter("lazarus.progress.interval", "0")
                 .selectors(selectClass(RealCommands.class))
                 .execute();
 
         Map<String, RegistryEntry> verdicts = registry(out).finalEntryByIp();
-        assertThat(verdicts.get("127.0.5.1").status()).as("%s", verdicts.get("127.0.5.1")).isEqualTo(Status.INSTALL_SUCCESS);
+        assertThat(verdicts.get("127.0.5.1").status())
+                .as("%s", verdicts.get("127.0.5.1"))
+                .isEqualTo(Status.INSTALL_SUCCESS);
 
         RegistryEntry failed = verdicts.get("127.0.5.2");
         assertThat(failed.status()).isEqualTo(Status.INSTALL_FAILED);
@@ -101,7 +109,9 @@ class RealSshdTest {
         // superseded, and the real command stalls again
         assertThat(stalled.attempt()).isEqualTo(2);
         assertThat(stalled.previousThreadUuid()).isNotNull();
-        results.testEvents().assertStatistics(s -> s.started(4 + 3 + 1).succeeded(1 + 3).aborted(1).failed(3));
+        results.testEvents()
+                .assertStatistics(
+                        s -> s.started(4 + 3 + 1).succeeded(1 + 3).aborted(1).failed(3));
     }
 
     @Test
@@ -110,8 +120,10 @@ class RealSshdTest {
         Path out = Files.createDirectories(dir.resolve("runs-strace"));
         EngineTestKit.engine("lazarus")
                 .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter("lazarus.inventory.file", sshd.inventory().toString())
-                .configurationParameter("lazarus.inventory.known-hosts", sshd.knownHosts().toString())
+                .configurationParameter(
+                        "lazarus.inventory.file", sshd.inventory().toString())
+                .configurationParameter(
+                        "lazarus.inventory.known-hosts", sshd.knownHosts().toString())
                 .configurationParameter("lazarus.fleet.size", "2")
                 .configurationParameter("lazarus.progress.interval", "0")
                 .selectors(selectClass(StracedCommands.class))
@@ -123,7 +135,9 @@ class RealSshdTest {
         RegistryEntry missing = verdicts.get("127.0.5.2");
         assertThat(missing.status()).as("%s", missing).isEqualTo(Status.INSTALL_FAILED);
         assertThat(missing.tags()).contains("fatal_exit_nonzero", "exit_status_127");
-        assertThat(missing.commands().get(0).exitStatus()).as("sh -c \"echo test\" succeeded under strace").isZero();
+        assertThat(missing.commands().get(0).exitStatus())
+                .as("sh -c \"echo test\" succeeded under strace")
+                .isZero();
     }
 
     @Test
@@ -132,7 +146,8 @@ class RealSshdTest {
         Path emptyKnownHosts = Files.writeString(dir.resolve("empty_known_hosts"), "");
         EngineTestKit.engine("lazarus")
                 .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter("lazarus.inventory.file", sshd.inventory().toString())
+                .configurationParameter(
+                        "lazarus.inventory.file", sshd.inventory().toString())
                 .configurationParameter("lazarus.inventory.known-hosts", emptyKnownHosts.toString())
                 .configurationParameter("lazarus.fleet.size", "1")
                 .configurationParameter("lazarus.progress.interval", "0")
@@ -145,7 +160,8 @@ class RealSshdTest {
 
     private static Registry registry(Path out) throws Exception {
         try (Stream<Path> runs = Files.list(out)) {
-            Path journal = runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("journal.jsonl");
+            Path journal =
+                    runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("journal.jsonl");
             return Registry.replay(JournalReader.read(journal).events());
         }
     }

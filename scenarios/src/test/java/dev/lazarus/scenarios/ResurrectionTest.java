@@ -37,18 +37,20 @@ import org.junit.platform.testkit.engine.Event;
 /** The monitor, the gatekeeper and resurrection rounds, end to end through the engine. */
 class ResurrectionTest {
 
-    @Scenario(fleetSize = 32, commands = {"apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10"})
+    @Scenario(
+            fleetSize = 32,
+            commands = {"apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10"})
     @Inject(fault = "FORCE_TOMCAT_FAIL_IDX1", count = 2)
     @Inject(fault = "GHOST", count = 2)
     @Inject(fault = "STALL", count = 1)
     @Inject(fault = "STDERR_FAILURE", count = 1)
-    static class Mixed {
-    }
+    static class Mixed {}
 
-    @Scenario(fleetSize = 20, commands = {"apt-get update", "apt-get install -y tomcat10"})
+    @Scenario(
+            fleetSize = 20,
+            commands = {"apt-get update", "apt-get install -y tomcat10"})
     @Inject(fault = "FORCE_TOMCAT_FAIL", count = 6)
-    static class SixCrashes {
-    }
+    static class SixCrashes {}
 
     @TempDir
     Path out;
@@ -62,8 +64,10 @@ class ResurrectionTest {
     }
 
     private static Set<String> injected(List<JournalEvent> events, String fault) {
-        return of(events, InjectionPlanned.class).stream().filter(p -> p.fault().equals(fault))
-                .map(InjectionPlanned::publicIp).collect(Collectors.toCollection(TreeSet::new));
+        return of(events, InjectionPlanned.class).stream()
+                .filter(p -> p.fault().equals(fault))
+                .map(InjectionPlanned::publicIp)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -82,10 +86,14 @@ class ResurrectionTest {
         // the monitor's first pass, journaled before the round
         List<MonitorPass> passes = of(events, MonitorPass.class);
         assertThat(passes).extracting(MonitorPass::afterRound).containsExactly(0, 1);
-        assertThat(passes).allSatisfy(p -> assertThat(p.invariantHolds()).as(p.arithmetic()).isTrue());
+        assertThat(passes)
+                .allSatisfy(
+                        p -> assertThat(p.invariantHolds()).as(p.arithmetic()).isTrue());
         assertThat(new TreeSet<>(passes.get(0).ghosts())).isEqualTo(ghosts);
-        assertThat(new TreeSet<>(passes.get(0).candidates())).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(Stream.concat(crashed.stream(), Stream.of(stalled)), Stream.of(failed)).toList());
+        assertThat(new TreeSet<>(passes.get(0).candidates()))
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.concat(Stream.concat(crashed.stream(), Stream.of(stalled)), Stream.of(failed))
+                                .toList());
         assertThat(passes.get(1).ghosts()).isEmpty();
         assertThat(passes.get(1).candidates()).containsExactlyInAnyOrder(stalled, failed);
 
@@ -101,22 +109,34 @@ class ResurrectionTest {
         assertThat(decisions.get(failed).reason()).startsWith("install_failed");
 
         // the JUnit tree: one round container, one attempt-2 test per admitted node
-        results.containerEvents().assertThatEvents().haveExactly(1,
-                event(container(), displayName("resurrection round 1"), finishedSuccessfully()));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(container(), displayName("resurrection round 1"), finishedSuccessfully()));
         List<String> roundTests = results.allEvents().dynamicallyRegistered().stream()
-                .map(Event::getTestDescriptor).filter(d -> d.isTest())
+                .map(Event::getTestDescriptor)
+                .filter(d -> d.isTest())
                 .filter(d -> d.getUniqueId().toString().contains("[round:1]"))
-                .map(d -> d.getDisplayName()).sorted().toList();
-        assertThat(roundTests).containsExactlyElementsOf(admitted.stream().map(ip -> "node " + ip + ": attempt 2")
-                .sorted().toList());
+                .map(d -> d.getDisplayName())
+                .sorted()
+                .toList();
+        assertThat(roundTests)
+                .containsExactlyElementsOf(admitted.stream()
+                        .map(ip -> "node " + ip + ": attempt 2")
+                        .sorted()
+                        .toList());
         // a resurrected node's first attempt is aborted as superseded, not failed: only the two nodes that end
         // badly fail, so a run whose nodes all recover is green
-        results.testEvents().assertStatistics(s -> s.started(32 + 5 + 3).aborted(5).failed(2).succeeded(33));
+        results.testEvents()
+                .assertStatistics(
+                        s -> s.started(32 + 5 + 3).aborted(5).failed(2).succeeded(33));
         results.testEvents().aborted().assertThatEvents().allSatisfy(e -> {
             assertThat(e.getTestDescriptor().getDisplayName()).endsWith(": attempt 1");
-            assertThat(e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
-                    .orElseThrow().getMessage()).startsWith("superseded: the gatekeeper gave this node attempt 2 in "
-                            + "resurrection round 1");
+            assertThat(e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .orElseThrow()
+                            .getThrowable()
+                            .orElseThrow()
+                            .getMessage())
+                    .startsWith("superseded: the gatekeeper gave this node attempt 2 in " + "resurrection round 1");
         });
 
         // every container finishes after all of its children, though the shard stays open across the round
@@ -125,8 +145,12 @@ class ResurrectionTest {
             Event e = all.get(i);
             if (e.getType() == org.junit.platform.testkit.engine.EventType.FINISHED) {
                 org.junit.platform.engine.TestDescriptor d = e.getTestDescriptor();
-                assertThat(all.subList(i + 1, all.size())).as("nothing of %s after it finished", d.getDisplayName())
-                        .noneMatch(later -> later.getTestDescriptor().getParent().filter(d::equals).isPresent());
+                assertThat(all.subList(i + 1, all.size()))
+                        .as("nothing of %s after it finished", d.getDisplayName())
+                        .noneMatch(later -> later.getTestDescriptor()
+                                .getParent()
+                                .filter(d::equals)
+                                .isPresent());
             }
         }
 
@@ -137,11 +161,15 @@ class ResurrectionTest {
             RegistryEntry last = finals.get(ip);
             assertThat(last.status()).as(ip).isEqualTo(Status.INSTALL_SUCCESS);
             assertThat(last.attempt()).isEqualTo(2);
-            RegistryEntry first = registry.entries().stream().filter(e -> e.threadUuid().equals(last.previousThreadUuid()))
-                    .findFirst().orElseThrow();
+            RegistryEntry first = registry.entries().stream()
+                    .filter(e -> e.threadUuid().equals(last.previousThreadUuid()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(first.attempt()).isEqualTo(1);
             assertThat(first.supersededBy()).isEqualTo(last.threadUuid());
-            assertThat(first.isFinal()).as("a ghost's first attempt never ended").isEqualTo(crashed.contains(ip));
+            assertThat(first.isFinal())
+                    .as("a ghost's first attempt never ended")
+                    .isEqualTo(crashed.contains(ip));
             if (crashed.contains(ip)) {
                 assertThat(first.tags()).contains("synthetic_crash_idx_1", "gatekeeper_resurrect");
             }
@@ -151,7 +179,8 @@ class ResurrectionTest {
         assertThat(finals.get(failed).attempt()).isEqualTo(1);
         assertThat(finals.get(failed).tags()).doesNotContain("gatekeeper_resurrect");
         assertThat(finals).hasSize(32);
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test(), displayName("verdict: ghosts"), finishedSuccessfully()))
                 .haveExactly(1, event(test(), displayName("verdict: accounting invariant"), finishedSuccessfully()));
 
@@ -159,11 +188,18 @@ class ResurrectionTest {
         Path dir = Runs.runDir(out);
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
-            assertThat(names).filteredOn(n -> n.startsWith(ResurrectionArtifacts.CANDIDATES)).hasSize(2);
-            assertThat(names).filteredOn(n -> n.startsWith(ResurrectionArtifacts.GHOSTS)).hasSize(2);
-            assertThat(names).filteredOn(n -> n.startsWith(ResurrectionArtifacts.UNTRACEABLE)).hasSize(2);
+            assertThat(names)
+                    .filteredOn(n -> n.startsWith(ResurrectionArtifacts.CANDIDATES))
+                    .hasSize(2);
+            assertThat(names)
+                    .filteredOn(n -> n.startsWith(ResurrectionArtifacts.GHOSTS))
+                    .hasSize(2);
+            assertThat(names)
+                    .filteredOn(n -> n.startsWith(ResurrectionArtifacts.UNTRACEABLE))
+                    .hasSize(2);
         }
-        JsonNode detail = JournalCodec.mapper().readTree(dir.resolve(ResurrectionArtifacts.GHOST_DETAIL).toFile());
+        JsonNode detail = JournalCodec.mapper()
+                .readTree(dir.resolve(ResurrectionArtifacts.GHOST_DETAIL).toFile());
         assertThat(detail).hasSize(2);
         detail.forEach(g -> {
             assertThat(ghosts).contains(g.get("ip").asText());
@@ -173,7 +209,9 @@ class ResurrectionTest {
             assertThat(g.get("final_status").asText()).isEqualTo("install_success");
             assertThat(g.get("shard").asText()).isEqualTo("1/1");
         });
-        JsonNode entries = JournalCodec.mapper().readTree(dir.resolve("final_aggregate_execution_run_registry.json").toFile());
+        JsonNode entries = JournalCodec.mapper()
+                .readTree(dir.resolve("final_aggregate_execution_run_registry.json")
+                        .toFile());
         assertThat(entries.size()).as("32 first attempts + 5 resurrections").isEqualTo(37);
         long superseded = 0;
         for (JsonNode entry : entries) {
@@ -184,59 +222,83 @@ class ResurrectionTest {
 
     @Test
     void theBudgetLimitsEachRoundAndSaysSo() throws Exception {
-        EngineExecutionResults results = Runs.execute(out, selectClass(SixCrashes.class),
-                "lazarus.resurrection.rounds", "2", "lazarus.resurrection.budget", "10%");
+        EngineExecutionResults results = Runs.execute(
+                out,
+                selectClass(SixCrashes.class),
+                "lazarus.resurrection.rounds",
+                "2",
+                "lazarus.resurrection.budget",
+                "10%");
         List<JournalEvent> events = events();
         Set<String> crashed = injected(events, "FORCE_TOMCAT_FAIL");
         List<GatekeeperDecision> decisions = of(events, GatekeeperDecision.class);
 
-        assertThat(decisions.stream().filter(d -> d.round() == 1 && d.resurrect())).hasSize(2);
-        assertThat(decisions.stream().filter(d -> d.round() == 1 && !d.resurrect())).hasSize(4)
+        assertThat(decisions.stream().filter(d -> d.round() == 1 && d.resurrect()))
+                .hasSize(2);
+        assertThat(decisions.stream().filter(d -> d.round() == 1 && !d.resurrect()))
+                .hasSize(4)
                 .allSatisfy(d -> assertThat(d.reason()).startsWith("budget: at most 2 node(s) per round"));
-        assertThat(decisions.stream().filter(d -> d.round() == 2 && d.resurrect())).hasSize(2);
-        assertThat(decisions.stream().filter(d -> d.round() == 2 && !d.resurrect())).hasSize(2);
+        assertThat(decisions.stream().filter(d -> d.round() == 2 && d.resurrect()))
+                .hasSize(2);
+        assertThat(decisions.stream().filter(d -> d.round() == 2 && !d.resurrect()))
+                .hasSize(2);
 
         Map<String, RegistryEntry> finals = Runs.registry(out).finalEntryByIp();
-        assertThat(crashed.stream().filter(ip -> finals.get(ip).status() == Status.INSTALL_SUCCESS)).hasSize(4);
+        assertThat(crashed.stream().filter(ip -> finals.get(ip).status() == Status.INSTALL_SUCCESS))
+                .hasSize(4);
         assertThat(crashed.stream().map(finals::get).filter(e -> !e.status().isSuccess()))
-                .hasSize(2).allSatisfy(e -> {
+                .hasSize(2)
+                .allSatisfy(e -> {
                     assertThat(e.attempt()).isEqualTo(1);
                     assertThat(e.tags()).contains("synthetic_crash_between_ssh_and_commands");
                 });
-        assertThat(of(events, MonitorPass.class)).extracting(MonitorPass::afterRound).containsExactly(0, 1, 2);
+        assertThat(of(events, MonitorPass.class))
+                .extracting(MonitorPass::afterRound)
+                .containsExactly(0, 1, 2);
         // a node left out of round 1 only for the budget waits: round 2 took two of them
-        results.testEvents().assertStatistics(s -> s.started(20 + 2 + 2 + 3).aborted(4).failed(2).succeeded(21));
-        assertThat(of(events, MonitorPass.class)).allSatisfy(p -> assertThat(p.invariantHolds()).isTrue());
+        results.testEvents()
+                .assertStatistics(
+                        s -> s.started(20 + 2 + 2 + 3).aborted(4).failed(2).succeeded(21));
+        assertThat(of(events, MonitorPass.class))
+                .allSatisfy(p -> assertThat(p.invariantHolds()).isTrue());
     }
 
     @Test
     void theTimeBoundStopsRoundsFromStarting() throws Exception {
-        EngineExecutionResults results = Runs.execute(out, selectClass(SixCrashes.class),
-                "lazarus.resurrection.timeout", "0s");
-        assertThat(of(events(), GatekeeperDecision.class)).hasSize(6)
+        EngineExecutionResults results =
+                Runs.execute(out, selectClass(SixCrashes.class), "lazarus.resurrection.timeout", "0s");
+        assertThat(of(events(), GatekeeperDecision.class))
+                .hasSize(6)
                 .allSatisfy(d -> assertThat(d.reason()).startsWith("time_bound"));
         results.testEvents().assertStatistics(s -> s.failed(6).aborted(0));
-        results.containerEvents().assertThatEvents().noneMatch(e -> e.getTestDescriptor().getDisplayName()
-                .startsWith("resurrection round"));
+        results.containerEvents()
+                .assertThatEvents()
+                .noneMatch(e -> e.getTestDescriptor().getDisplayName().startsWith("resurrection round"));
     }
 
     @Test
     void zeroRoundsIsExactlyTheFirstPass() throws Exception {
-        EngineExecutionResults results = Runs.execute(out, selectClass(SixCrashes.class),
-                "lazarus.resurrection.rounds", "0");
-        results.testEvents().assertStatistics(s -> s.started(20 + 3).failed(6 + 0).succeeded(14 + 3));
-        results.containerEvents().assertThatEvents().noneMatch(e -> e.getTestDescriptor().getDisplayName()
-                .startsWith("resurrection round"));
+        EngineExecutionResults results =
+                Runs.execute(out, selectClass(SixCrashes.class), "lazarus.resurrection.rounds", "0");
+        results.testEvents()
+                .assertStatistics(s -> s.started(20 + 3).failed(6 + 0).succeeded(14 + 3));
+        results.containerEvents()
+                .assertThatEvents()
+                .noneMatch(e -> e.getTestDescriptor().getDisplayName().startsWith("resurrection round"));
         assertThat(of(events(), GatekeeperDecision.class)).isEmpty();
         assertThat(Runs.registry(out).entries()).hasSize(20);
     }
 
     @Test
     void aBadBudgetFailsTheScenarioNamingTheParameter() {
-        EngineExecutionResults results = Runs.execute(out, selectClass(SixCrashes.class),
-                "lazarus.resurrection.budget", "150%");
-        assertThat(results.containerEvents().failed().stream().map(e -> e.getPayload(
-                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
-                .getMessage())).anyMatch(m -> m.contains("lazarus.resurrection.budget") && m.contains("0..1"));
+        EngineExecutionResults results =
+                Runs.execute(out, selectClass(SixCrashes.class), "lazarus.resurrection.budget", "150%");
+        assertThat(results.containerEvents().failed().stream()
+                        .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                                .orElseThrow()
+                                .getThrowable()
+                                .orElseThrow()
+                                .getMessage()))
+                .anyMatch(m -> m.contains("lazarus.resurrection.budget") && m.contains("0..1"));
     }
 }

@@ -23,26 +23,39 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** Concurrency windows, batches and the error budget, read back from the journal and the JUnit events. */
 class RunControlTest {
 
-    @Scenario(fleetSize = 200, commandTries = 1, commands = {"apt-get update", "apt-get install -y tomcat10"})
-    static class TwoHundred {
-    }
+    @Scenario(
+            fleetSize = 200,
+            commandTries = 1,
+            commands = {"apt-get update", "apt-get install -y tomcat10"})
+    static class TwoHundred {}
 
-    @Scenario(fleetSize = 30, commands = {"apt-get update", "apt-get install -y tomcat10"})
-    static class Thirty {
-    }
+    @Scenario(
+            fleetSize = 30,
+            commands = {"apt-get update", "apt-get install -y tomcat10"})
+    static class Thirty {}
 
     @TempDir
     Path out;
 
     @Test
     void theBreakerTripsSkipsTheRestWithReasonsAndKeepsTheInvariant() throws Exception {
-        EngineExecutionResults results = Runs.execute(out, selectClass(TwoHundred.class),
-                "lazarus.inject.STDERR_FAILURE", "30%", "lazarus.inject.seed", "3",
-                "lazarus.max-failures", "10%", "lazarus.concurrency", "10%");
+        EngineExecutionResults results = Runs.execute(
+                out,
+                selectClass(TwoHundred.class),
+                "lazarus.inject.STDERR_FAILURE",
+                "30%",
+                "lazarus.inject.seed",
+                "3",
+                "lazarus.max-failures",
+                "10%",
+                "lazarus.concurrency",
+                "10%");
 
         List<JournalEvent> events = Runs.events(out);
-        List<JournalEvent.BreakerTripped> tripped = events.stream().filter(JournalEvent.BreakerTripped.class::isInstance)
-                .map(JournalEvent.BreakerTripped.class::cast).toList();
+        List<JournalEvent.BreakerTripped> tripped = events.stream()
+                .filter(JournalEvent.BreakerTripped.class::isInstance)
+                .map(JournalEvent.BreakerTripped.class::cast)
+                .toList();
         assertThat(tripped).singleElement().satisfies(t -> {
             assertThat(t.failures()).isEqualTo(21);
             assertThat(t.allowed()).isEqualTo(20);
@@ -50,8 +63,10 @@ class RunControlTest {
         });
         // no attempt starts after the trip (skipped entries are journaled by run control, not started)
         int trip = events.indexOf(tripped.get(0));
-        assertThat(events.subList(trip, events.size())).filteredOn(JournalEvent.AttemptStarted.class::isInstance)
-                .map(e -> (JournalEvent.AttemptStarted) e).allSatisfy(s -> assertThat(s.thread()).isEqualTo("run-control"));
+        assertThat(events.subList(trip, events.size()))
+                .filteredOn(JournalEvent.AttemptStarted.class::isInstance)
+                .map(e -> (JournalEvent.AttemptStarted) e)
+                .allSatisfy(s -> assertThat(s.thread()).isEqualTo("run-control"));
 
         Registry registry = Runs.registry(out);
         FleetAssessment a = Monitor.assess(registry);
@@ -59,15 +74,21 @@ class RunControlTest {
         assertThat(a.ghosts()).isEmpty();
         assertThat(a.finalEntryByIp()).hasSize(200);
         List<RegistryEntry> skipped = a.finalEntryByIp().values().stream()
-                .filter(e -> e.status() == Status.SKIPPED).toList();
+                .filter(e -> e.status() == Status.SKIPPED)
+                .toList();
         assertThat(skipped).isNotEmpty().allSatisfy(e -> {
             assertThat(e.tags()).containsExactly("skipped", "circuit_open");
             assertThat(e.message()).startsWith("error budget exceeded after").contains("lazarus.max-failures=10%");
         });
         // JUnit: every skipped node is an aborted test with the reason
         results.testEvents().assertStatistics(s -> s.aborted(skipped.size()));
-        results.testEvents().aborted().stream().forEach(e -> assertThat(e.getPayload(TestExecutionResult.class)
-                .orElseThrow().getThrowable().orElseThrow().getMessage()).startsWith("skipped: error budget exceeded after"));
+        results.testEvents().aborted().stream()
+                .forEach(e -> assertThat(e.getPayload(TestExecutionResult.class)
+                                .orElseThrow()
+                                .getThrowable()
+                                .orElseThrow()
+                                .getMessage())
+                        .startsWith("skipped: error budget exceeded after"));
         assertThat(events).noneMatch(JournalEvent.GatekeeperDecision.class::isInstance);
     }
 
@@ -92,7 +113,8 @@ class RunControlTest {
                 most = Math.max(most, inFlight);
                 ipOfThread.put(s.threadUuid(), s.publicIp());
                 int batch = batchOf.get(s.publicIp());
-                assertThat(batch).as("%s starts only after batch %d ended", s.publicIp(), currentBatch)
+                assertThat(batch)
+                        .as("%s starts only after batch %d ended", s.publicIp(), currentBatch)
                         .isEqualTo(currentBatch);
             } else if (e instanceof JournalEvent.AttemptFinished f) {
                 inFlight--;
@@ -103,7 +125,9 @@ class RunControlTest {
             }
         }
         assertThat(most).isEqualTo(4);
-        assertThat(Runs.registry(out).finalEntries()).hasSize(30).allSatisfy(e -> assertThat(e.status().isSuccess()).isTrue());
+        assertThat(Runs.registry(out).finalEntries())
+                .hasSize(30)
+                .allSatisfy(e -> assertThat(e.status().isSuccess()).isTrue());
     }
 
     @Test
@@ -118,7 +142,12 @@ class RunControlTest {
     private String failure(String key, String value) {
         EngineExecutionResults results = Runs.execute(out, selectClass(Thirty.class), key, value);
         results.testEvents().assertStatistics(s -> s.started(0));
-        return results.containerEvents().failed().stream().map(e -> e.getPayload(TestExecutionResult.class)
-                .orElseThrow().getThrowable().orElseThrow().getMessage()).collect(Collectors.joining("\n"));
+        return results.containerEvents().failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow()
+                        .getMessage())
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -15,8 +15,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /** EngineTestKit runs of the lazarus engine into a test's folder, with fast test defaults, and what they left. */
 final class Runs {
 
-    private Runs() {
-    }
+    private Runs() {}
 
     /** Runs the selection; {@code keyValues} are parameter pairs that override the fast defaults. */
     static EngineExecutionResults execute(Path out, DiscoverySelector selector, String... keyValues) {
@@ -36,9 +35,11 @@ final class Runs {
     /** The folder of the one run in {@code out}. */
     static Path runDir(Path out) throws IOException {
         try (Stream<Path> dirs = Files.list(out)) {
-            return dirs.filter(Files::isDirectory).reduce((a, b) -> {
-                throw new AssertionError("more than one run folder: " + a + ", " + b);
-            }).orElseThrow(() -> new AssertionError("no run folder in " + out));
+            return dirs.filter(Files::isDirectory)
+                    .reduce((a, b) -> {
+                        throw new AssertionError("more than one run folder: " + a + ", " + b);
+                    })
+                    .orElseThrow(() -> new AssertionError("no run folder in " + out));
         }
     }
 

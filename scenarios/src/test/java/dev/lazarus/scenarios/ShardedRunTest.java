@@ -25,20 +25,27 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** A fleet run as four shards and merged gives the fleet-level verdicts of one run of the same fleet and seed. */
 class ShardedRunTest {
 
-    @Scenario(fleetSize = 40, commands = {"apt-get update", "apt-get install -y tomcat10"})
+    @Scenario(
+            fleetSize = 40,
+            commands = {"apt-get update", "apt-get install -y tomcat10"})
     @Inject(fault = "GHOST", count = 3)
     @Inject(fault = "STDERR_FAILURE", count = 3)
     @Inject(fault = "FORCE_TOMCAT_FAIL", count = 2)
-    static class Seeded {
-    }
+    static class Seeded {}
 
     @TempDir
     Path out;
 
     private static Map<String, String> statuses(FleetAssessment a) {
-        return a.finalEntryByIp().values().stream().collect(Collectors.toMap(RegistryEntry::publicIp,
-                e -> e.status().tag() + " " + e.tags().stream().filter(t -> !t.startsWith("stderr:")).toList(),
-                (x, y) -> x, TreeMap::new));
+        return a.finalEntryByIp().values().stream()
+                .collect(Collectors.toMap(
+                        RegistryEntry::publicIp,
+                        e -> e.status().tag() + " "
+                                + e.tags().stream()
+                                        .filter(t -> !t.startsWith("stderr:"))
+                                        .toList(),
+                        (x, y) -> x,
+                        TreeMap::new));
     }
 
     @Test
@@ -46,12 +53,19 @@ class ShardedRunTest {
         String[] common = {"lazarus.inject.seed", "7", "lazarus.resurrection.rounds", "0"};
         Path shards = Files.createDirectories(out.resolve("shards"));
         for (int index = 1; index <= 4; index++) {
-            EngineExecutionResults results = Runs.execute(shards, selectClass(Seeded.class), concat(common,
-                    "lazarus.shard.index", String.valueOf(index), "lazarus.shard.total", "4"));
-            results.containerEvents().finished().assertThatEvents().haveExactly(1, event(container(),
-                    displayName("shard " + index + "/4 (gold list: 10 of 40 IPs)")));
-            results.testEvents().finished().assertThatEvents().filteredOn(e -> e.getTestDescriptor().getDisplayName()
-                    .startsWith("node ")).hasSize(10);
+            EngineExecutionResults results = Runs.execute(
+                    shards,
+                    selectClass(Seeded.class),
+                    concat(common, "lazarus.shard.index", String.valueOf(index), "lazarus.shard.total", "4"));
+            results.containerEvents()
+                    .finished()
+                    .assertThatEvents()
+                    .haveExactly(1, event(container(), displayName("shard " + index + "/4 (gold list: 10 of 40 IPs)")));
+            results.testEvents()
+                    .finished()
+                    .assertThatEvents()
+                    .filteredOn(e -> e.getTestDescriptor().getDisplayName().startsWith("node "))
+                    .hasSize(10);
         }
         Path whole = Files.createDirectories(out.resolve("whole"));
         Runs.execute(whole, selectClass(Seeded.class), common);
@@ -64,7 +78,8 @@ class ShardedRunTest {
         assertThat(sharded.ghosts()).hasSize(3).containsExactlyInAnyOrderElementsOf(one.ghosts());
         assertThat(statuses(sharded)).isEqualTo(statuses(one));
         assertThat(sharded.invariantHolds()).isTrue();
-        assertThat(sharded.finalEntryByIp().values()).extracting(RegistryEntry::shard)
+        assertThat(sharded.finalEntryByIp().values())
+                .extracting(RegistryEntry::shard)
                 .containsOnly("1/4", "2/4", "3/4", "4/4");
     }
 

@@ -22,8 +22,7 @@ public final class SurefireXmlCheck {
     private static final Pattern NODE = Pattern.compile("node (\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]+): attempt \\d+");
     private static final Pattern OTHER = Pattern.compile("verdict: .+|instance .+: no node");
 
-    private SurefireXmlCheck() {
-    }
+    private SurefireXmlCheck() {}
 
     public static void main(String[] args) throws Exception {
         Path reports = Path.of(args[0]);
@@ -33,21 +32,24 @@ public final class SurefireXmlCheck {
         }
         List<Path> scenarios;
         try (Stream<Path> files = Files.list(reports)) {
-            scenarios = files.filter(f -> f.getFileName().toString().matches("TEST-.*Scenario\\.xml")).toList();
+            scenarios = files.filter(f -> f.getFileName().toString().matches("TEST-.*Scenario\\.xml"))
+                    .toList();
         }
         List<String> problems = new ArrayList<>();
         for (Path xml : scenarios) {
             problems.addAll(check(xml));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("JUnit XML does not list the nodes as it should:\n  "
-                    + String.join("\n  ", problems));
+            throw new IllegalStateException(
+                    "JUnit XML does not list the nodes as it should:\n  " + String.join("\n  ", problems));
         }
         System.out.println("[lazarus] junit xml check: " + scenarios.size() + " scenario report(s) list their nodes");
     }
 
     static List<String> check(Path xml) throws Exception {
-        NodeList cases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
+        NodeList cases = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(xml.toFile())
                 .getElementsByTagName("testcase");
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();

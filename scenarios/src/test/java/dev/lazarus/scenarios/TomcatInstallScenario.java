@@ -7,11 +7,13 @@ import dev.lazarus.api.Scenario;
  * Run it with {@code mvn -P main-job verify}; every attribute can be overridden with {@code lazarus.*}
  * parameters (e.g. {@code -Dlazarus.fleet.size=64}).
  */
-@Scenario(name = "TomcatInstall", fleetSize = 512, commands = {
-    "apt-get update",
-    "apt-get install -y tomcat10",
-    "systemctl enable --now tomcat10",
-    "curl -sf http://localhost:8080/"
-})
-public class TomcatInstallScenario {
-}
+@Scenario(
+        name = "TomcatInstall",
+        fleetSize = 512,
+        commands = {
+            "apt-get update",
+            "apt-get install -y tomcat10",
+            "systemctl enable --now tomcat10",
+            "curl -sf http://localhost:8080/"
+        })
+public class TomcatInstallScenario {}

@@ -38,8 +38,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Ec2Emulator implements AutoCloseable {
 
     static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
-    static final Set<String> INSTANCE_TYPES = Set.of("t2.nano", "t2.micro", "t2.small", "t2.medium", "t3.micro",
-            "t3.small", "t3.medium", "m5.large", "c5.large");
+    static final Set<String> INSTANCE_TYPES = Set.of(
+            "t2.nano",
+            "t2.micro",
+            "t2.small",
+            "t2.medium",
+            "t3.micro",
+            "t3.small",
+            "t3.medium",
+            "m5.large",
+            "c5.large");
 
     private final WireMockServer server;
     private final Deque<String> ipPool;
@@ -54,8 +62,8 @@ public final class Ec2Emulator implements AutoCloseable {
     private final AtomicInteger throttled = new AtomicInteger();
     private int launched;
 
-    private Ec2Emulator(List<String> publicIps, Duration runningAfter, Duration ipAfter, Duration ipStagger,
-            Ec2Faults faults) {
+    private Ec2Emulator(
+            List<String> publicIps, Duration runningAfter, Duration ipAfter, Duration ipStagger, Ec2Faults faults) {
         this.ipPool = new ArrayDeque<>(publicIps);
         this.runningAfter = runningAfter;
         this.ipAfter = ipAfter;
@@ -78,8 +86,8 @@ public final class Ec2Emulator implements AutoCloseable {
      * @param ipAfter time from launch to the first public IP
      * @param ipStagger extra delay per launch index modulo 8, so IPs arrive late and unevenly
      */
-    public static Ec2Emulator start(List<String> publicIps, Duration runningAfter, Duration ipAfter, Duration ipStagger,
-            Ec2Faults faults) {
+    public static Ec2Emulator start(
+            List<String> publicIps, Duration runningAfter, Duration ipAfter, Duration ipStagger, Ec2Faults faults) {
         Ec2Emulator emulator = new Ec2Emulator(publicIps, runningAfter, ipAfter, ipStagger, faults);
         emulator.server.start();
         emulator.server.stubFor(any(anyUrl()).willReturn(ok()));
@@ -176,12 +184,16 @@ public final class Ec2Emulator implements AutoCloseable {
             throw new Ec2Error("InvalidParameterValue", "MinCount must be at least 1 and at most MaxCount");
         }
         if (min > ipPool.size()) {
-            throw new Ec2Error("InsufficientInstanceCapacity", "We currently do not have sufficient capacity ("
-                    + ipPool.size() + " left) for " + min + " instances.");
+            throw new Ec2Error(
+                    "InsufficientInstanceCapacity",
+                    "We currently do not have sufficient capacity (" + ipPool.size() + " left) for " + min
+                            + " instances.");
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (int t = 1; form.containsKey("TagSpecification.1.Tag." + t + ".Key"); t++) {
-            tags.put(form.get("TagSpecification.1.Tag." + t + ".Key"), form.getOrDefault("TagSpecification.1.Tag." + t + ".Value", ""));
+            tags.put(
+                    form.get("TagSpecification.1.Tag." + t + ".Key"),
+                    form.getOrDefault("TagSpecification.1.Tag." + t + ".Value", ""));
         }
         StringBuilder items = new StringBuilder();
         int count = Math.min(max, ipPool.size());
@@ -193,8 +205,10 @@ public final class Ec2Emulator implements AutoCloseable {
             instances.put(id, instance);
             items.append(instanceXml(instance));
         }
-        return xml("RunInstancesResponse", "<reservationId>r-" + Long.toHexString(launched) + "</reservationId>"
-                + "<ownerId>123456789012</ownerId><groupSet/><instancesSet>" + items + "</instancesSet>");
+        return xml(
+                "RunInstancesResponse",
+                "<reservationId>r-" + Long.toHexString(launched) + "</reservationId>"
+                        + "<ownerId>123456789012</ownerId><groupSet/><instancesSet>" + items + "</instancesSet>");
     }
 
     private ResponseDefinition describeInstances(Map<String, String> form) {
@@ -218,15 +232,20 @@ public final class Ec2Emulator implements AutoCloseable {
         }
         int offset = form.containsKey("NextToken") ? Integer.parseInt(form.get("NextToken")) : 0;
         int page = form.containsKey("MaxResults") ? intParam(form, "MaxResults") : Integer.MAX_VALUE;
-        List<EmulatedInstance> slice = selected.subList(Math.min(offset, selected.size()),
-                (int) Math.min((long) offset + page, selected.size()));
+        List<EmulatedInstance> slice = selected.subList(
+                Math.min(offset, selected.size()), (int) Math.min((long) offset + page, selected.size()));
         StringBuilder reservations = new StringBuilder();
         for (EmulatedInstance i : slice) {
-            reservations.append("<item><reservationId>r-").append(i.id().substring(2)).append("</reservationId>")
-                    .append("<ownerId>123456789012</ownerId><groupSet/><instancesSet>").append(instanceXml(i))
+            reservations
+                    .append("<item><reservationId>r-")
+                    .append(i.id().substring(2))
+                    .append("</reservationId>")
+                    .append("<ownerId>123456789012</ownerId><groupSet/><instancesSet>")
+                    .append(instanceXml(i))
                     .append("</instancesSet></item>");
         }
-        String next = offset + slice.size() < selected.size() ? "<nextToken>" + (offset + slice.size()) + "</nextToken>" : "";
+        String next =
+                offset + slice.size() < selected.size() ? "<nextToken>" + (offset + slice.size()) + "</nextToken>" : "";
         return xml("DescribeInstancesResponse", "<reservationSet>" + reservations + "</reservationSet>" + next);
     }
 
@@ -249,9 +268,14 @@ public final class Ec2Emulator implements AutoCloseable {
             }
             String[] previous = stateOf(instance);
             instance.terminate();
-            items.append("<item><instanceId>").append(id).append("</instanceId>")
+            items.append("<item><instanceId>")
+                    .append(id)
+                    .append("</instanceId>")
                     .append("<currentState><code>32</code><name>shutting-down</name></currentState>")
-                    .append("<previousState><code>").append(previous[0]).append("</code><name>").append(previous[1])
+                    .append("<previousState><code>")
+                    .append(previous[0])
+                    .append("</code><name>")
+                    .append(previous[1])
                     .append("</name></previousState></item>");
         }
         return xml("TerminateInstancesResponse", "<instancesSet>" + items + "</instancesSet>");
@@ -272,8 +296,10 @@ public final class Ec2Emulator implements AutoCloseable {
         }
         for (String rule : rules) {
             if (ingress.contains(rule)) {
-                throw new Ec2Error("InvalidPermission.Duplicate",
-                        "the specified rule \"peer: " + rule.substring(rule.lastIndexOf('/') + 1) + "\" already exists");
+                throw new Ec2Error(
+                        "InvalidPermission.Duplicate",
+                        "the specified rule \"peer: " + rule.substring(rule.lastIndexOf('/') + 1)
+                                + "\" already exists");
             }
         }
         ingress.addAll(rules);
@@ -302,13 +328,17 @@ public final class Ec2Emulator implements AutoCloseable {
         if (i.terminated()) {
             return new String[] {"48", "terminated"};
         }
-        return i.ageMillis() >= runningAfter.toMillis() ? new String[] {"16", "running"} : new String[] {"0", "pending"};
+        return i.ageMillis() >= runningAfter.toMillis()
+                ? new String[] {"16", "running"}
+                : new String[] {"0", "pending"};
     }
 
     private String publicIpOf(EmulatedInstance i) {
         long due = ipAfter.toMillis() + ipStagger.toMillis() * (i.launchIndex() % 8);
-        boolean has = !i.terminated() && !faults.neverGetIp().contains(i.launchIndex())
-                && stateOf(i)[1].equals("running") && i.ageMillis() >= due;
+        boolean has = !i.terminated()
+                && !faults.neverGetIp().contains(i.launchIndex())
+                && stateOf(i)[1].equals("running")
+                && i.ageMillis() >= due;
         return has ? i.assignedPublicIp() : null;
     }
 
@@ -316,8 +346,12 @@ public final class Ec2Emulator implements AutoCloseable {
         String[] state = stateOf(i);
         String publicIp = publicIpOf(i);
         StringBuilder tags = new StringBuilder();
-        i.tags().forEach((k, v) -> tags.append("<item><key>").append(esc(k)).append("</key><value>").append(esc(v))
-                .append("</value></item>"));
+        i.tags()
+                .forEach((k, v) -> tags.append("<item><key>")
+                        .append(esc(k))
+                        .append("</key><value>")
+                        .append(esc(v))
+                        .append("</value></item>"));
         return "<item><instanceId>" + i.id() + "</instanceId><imageId>" + esc(i.imageId()) + "</imageId>"
                 + "<instanceState><code>" + state[0] + "</code><name>" + state[1] + "</name></instanceState>"
                 + "<privateIpAddress>" + i.privateIp() + "</privateIpAddress>"
@@ -327,14 +361,18 @@ public final class Ec2Emulator implements AutoCloseable {
     }
 
     private static ResponseDefinition xml(String root, String body) {
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8")
+        return new ResponseDefinitionBuilder()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml;charset=UTF-8")
                 .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + root + " xmlns=\"" + NS + "\"><requestId>"
                         + java.util.UUID.randomUUID() + "</requestId>" + body + "</" + root + ">")
                 .build();
     }
 
     private static ResponseDefinition error(int status, String code, String message) {
-        return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "text/xml;charset=UTF-8")
+        return new ResponseDefinitionBuilder()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml;charset=UTF-8")
                 .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>" + code
                         + "</Code><Message>" + esc(message) + "</Message></Error></Errors><RequestID>"
                         + java.util.UUID.randomUUID() + "</RequestID></Response>")

@@ -11,8 +11,8 @@ import java.util.Set;
  * @param neverGetIp launch indexes of instances that never get a public IP
  * @param seed seeds the random choice of faulty calls
  */
-public record Ec2Faults(double throttleRate, double serverErrorRate, Set<Integer> neverVisible, Set<Integer> neverGetIp,
-        long seed) {
+public record Ec2Faults(
+        double throttleRate, double serverErrorRate, Set<Integer> neverVisible, Set<Integer> neverGetIp, long seed) {
 
     public static final Ec2Faults NONE = new Ec2Faults(0, 0, Set.of(), Set.of(), 0);
 

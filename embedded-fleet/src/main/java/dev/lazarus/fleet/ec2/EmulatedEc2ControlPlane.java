@@ -65,12 +65,17 @@ public final class EmulatedEc2ControlPlane implements ControlPlaneFactory {
         EmbeddedFleet nodes = null;
         Ec2Emulator emulator = null;
         try {
-            nodes = EmbeddedFleet.start(request.size(), p.getDouble(EmbeddedControlPlane.SPEED, 1, 0, 100),
+            nodes = EmbeddedFleet.start(
+                    request.size(),
+                    p.getDouble(EmbeddedControlPlane.SPEED, 1, 0, 100),
                     p.get(EmbeddedControlPlane.SEED).map(Long::parseLong).orElse(0L),
                     EmbeddedControlPlane.behaviours(p, request.size()));
-            emulator = Ec2Emulator.start(nodes.nodes().stream().map(SimulatedNode::ip).toList(),
-                    timing(p, "running-after", Duration.ofMillis(300)), timing(p, "ip-after", Duration.ofMillis(500)),
-                    timing(p, "ip-stagger", Duration.ofMillis(100)), faults(p));
+            emulator = Ec2Emulator.start(
+                    nodes.nodes().stream().map(SimulatedNode::ip).toList(),
+                    timing(p, "running-after", Duration.ofMillis(300)),
+                    timing(p, "ip-after", Duration.ofMillis(500)),
+                    timing(p, "ip-stagger", Duration.ofMillis(100)),
+                    faults(p));
             Map<String, String> ec2 = new HashMap<>();
             ec2.put("lazarus.ec2.endpoint", emulator.endpoint().toString());
             ec2.put("lazarus.ec2.private-key", writeKey(dir, nodes).toString());
@@ -78,9 +83,11 @@ public final class EmulatedEc2ControlPlane implements ControlPlaneFactory {
             ec2.put("lazarus.ec2.ssh-port", String.valueOf(nodes.port()));
             ec2.put("lazarus.ec2.user", EmbeddedFleet.USER);
             defaults(p, ec2);
-            Fleet fleet = new Ec2ControlPlane().provision(new FleetRequest(request.size(), request.runId(), p.with(ec2),
-                    request.journal()), StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                            "AKIAEMULATOR0000", "emulator-secret-key")));
+            Fleet fleet = new Ec2ControlPlane()
+                    .provision(
+                            new FleetRequest(request.size(), request.runId(), p.with(ec2), request.journal()),
+                            StaticCredentialsProvider.create(
+                                    AwsBasicCredentials.create("AKIAEMULATOR0000", "emulator-secret-key")));
             return new EmulatedFleet(fleet, emulator, nodes, dir);
         } catch (Exception | Error e) {
             if (emulator != null) {
@@ -114,15 +121,21 @@ public final class EmulatedEc2ControlPlane implements ControlPlaneFactory {
     }
 
     static Ec2Faults faults(Parameters p) {
-        return new Ec2Faults(p.getDouble(P + "throttle-rate", 0, 0, 1), p.getDouble(P + "server-error-rate", 0, 0, 1),
-                indexes(p, "never-visible"), indexes(p, "never-ip"),
+        return new Ec2Faults(
+                p.getDouble(P + "throttle-rate", 0, 0, 1),
+                p.getDouble(P + "server-error-rate", 0, 0, 1),
+                indexes(p, "never-visible"),
+                indexes(p, "never-ip"),
                 p.get(P + "seed").map(Long::parseLong).orElse(0L));
     }
 
     private static Set<Integer> indexes(Parameters p, String key) {
-        return p.get(P + key).stream().flatMap(raw -> Arrays.stream(raw.split(",")))
-                .map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> Parameters.parseInt(P + key, s, 1, 1_000_000)).collect(Collectors.toSet());
+        return p.get(P + key).stream()
+                .flatMap(raw -> Arrays.stream(raw.split(",")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Parameters.parseInt(P + key, s, 1, 1_000_000))
+                .collect(Collectors.toSet());
     }
 
     private static Duration timing(Parameters p, String key, Duration defaultValue) {
@@ -132,8 +145,11 @@ public final class EmulatedEc2ControlPlane implements ControlPlaneFactory {
     private static Path writeKey(Path dir, EmbeddedFleet nodes) throws Exception {
         Path key = dir.resolve("id_ed25519");
         try (OutputStream out = Files.newOutputStream(key)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(nodes.harnessKey(), "lazarus-emulated",
-                    (org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext) null, out);
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
+                    nodes.harnessKey(),
+                    "lazarus-emulated",
+                    (org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext) null,
+                    out);
         }
         return key;
     }
@@ -143,7 +159,9 @@ public final class EmulatedEc2ControlPlane implements ControlPlaneFactory {
         for (SimulatedNode n : nodes.nodes()) {
             java.io.ByteArrayOutputStream pub = new java.io.ByteArrayOutputStream();
             OpenSSHKeyPairResourceWriter.INSTANCE.writePublicKey(n.hostKey(), null, pub);
-            String[] parts = pub.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\\s+");
+            String[] parts = pub.toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .strip()
+                    .split("\\s+");
             lines.add("[" + n.ip() + "]:" + nodes.port() + " " + parts[0] + " " + parts[1]);
         }
         return Files.write(dir.resolve("known_hosts"), lines);

@@ -16,7 +16,13 @@ public final class EmulatedInstance {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private volatile boolean terminated;
 
-    EmulatedInstance(String id, int launchIndex, String imageId, String instanceType, String privateIp, String publicIp,
+    EmulatedInstance(
+            String id,
+            int launchIndex,
+            String imageId,
+            String instanceType,
+            String privateIp,
+            String publicIp,
             Map<String, String> tags) {
         this.id = id;
         this.launchIndex = launchIndex;

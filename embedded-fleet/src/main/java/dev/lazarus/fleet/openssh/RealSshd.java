@@ -24,6 +24,7 @@ public final class RealSshd implements AutoCloseable {
     private final Process process;
     /** Stops the sshd if the JVM ends (SIGTERM or SIGINT to a test run or benchmark) before {@link #close()} did. */
     private final Thread reaper;
+
     private final Path dir;
     private final int port;
     private final List<String> addresses;
@@ -70,10 +71,18 @@ public final class RealSshd implements AutoCloseable {
         StringBuilder config = new StringBuilder();
         config.append("Port ").append(port).append('\n');
         addresses.forEach(a -> config.append("ListenAddress ").append(a).append('\n'));
-        config.append("HostKey ").append(dir.resolve("host_ed25519")).append('\n')
-                .append("PidFile ").append(dir.resolve("sshd.pid")).append('\n')
-                .append("AuthorizedKeysFile ").append(authorized).append('\n')
-                .append("AllowUsers ").append(USER).append('\n')
+        config.append("HostKey ")
+                .append(dir.resolve("host_ed25519"))
+                .append('\n')
+                .append("PidFile ")
+                .append(dir.resolve("sshd.pid"))
+                .append('\n')
+                .append("AuthorizedKeysFile ")
+                .append(authorized)
+                .append('\n')
+                .append("AllowUsers ")
+                .append(USER)
+                .append('\n')
                 .append("""
                         StrictModes no
                         UsePAM no
@@ -86,7 +95,9 @@ public final class RealSshd implements AutoCloseable {
                         """);
         Path configFile = Files.writeString(dir.resolve("sshd_config"), config);
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", configFile.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sshd.log").toFile())
+                .start();
         RealSshd sshd = new RealSshd(process, dir, port, addresses);
         try {
             sshd.awaitListening(10);
@@ -155,8 +166,10 @@ public final class RealSshd implements AutoCloseable {
     }
 
     private static Integer run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return -1;

@@ -54,13 +54,12 @@ public final class Ec2ControlPlane implements ControlPlaneFactory {
         Ec2ClientBuilder builder = Ec2Client.builder()
                 .region(settings.region())
                 .credentialsProvider(credentials)
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
-                                .backoffStrategy(BackoffStrategy.exponentialDelay(settings.backoff(),
-                                        settings.backoff().multipliedBy(200)))
-                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(settings.backoff(),
-                                        settings.backoff().multipliedBy(200)))
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(
+                                        settings.backoff(), settings.backoff().multipliedBy(200)))
+                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                        settings.backoff(), settings.backoff().multipliedBy(200)))
                                 // a throttled fleet launch must not run out of retry tokens halfway
                                 .circuitBreakerEnabled(false)
                                 .build())
@@ -68,7 +67,11 @@ public final class Ec2ControlPlane implements ControlPlaneFactory {
         settings.endpoint().ifPresent(builder::endpointOverride);
         Ec2Client client = builder.build();
         try {
-            return Ec2Fleet.provision(client, counter, settings, request,
+            return Ec2Fleet.provision(
+                    client,
+                    counter,
+                    settings,
+                    request,
                     PrivateKeys.load(settings.privateKey(), "lazarus.ec2.private-key"));
         } catch (RuntimeException e) {
             client.close();

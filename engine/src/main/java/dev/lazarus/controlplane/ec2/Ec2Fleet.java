@@ -32,6 +32,7 @@ final class Ec2Fleet implements Fleet {
 
     /** DescribeInstances is asked about at most this many instance ids at once. */
     static final int BATCH = 100;
+
     static final String RUN_TAG = "lazarus:run-id";
 
     private final Ec2Client client;
@@ -50,8 +51,8 @@ final class Ec2Fleet implements Fleet {
         this.request = request;
     }
 
-    static Ec2Fleet provision(Ec2Client client, AttemptCounter counter, Ec2Settings settings, FleetRequest request,
-            KeyPair key) {
+    static Ec2Fleet provision(
+            Ec2Client client, AttemptCounter counter, Ec2Settings settings, FleetRequest request, KeyPair key) {
         Ec2Fleet fleet = new Ec2Fleet(client, counter, settings, request);
         try {
             fleet.provision(key);
@@ -60,8 +61,10 @@ final class Ec2Fleet implements Fleet {
             fleet.runEnded(false);
             fleet.close();
             if (e instanceof Ec2Exception ec2) {
-                throw new LazarusConfigurationException("EC2 refused the fleet: " + ec2.awsErrorDetails().errorCode()
-                        + ": " + ec2.awsErrorDetails().errorMessage() + " (launched instances were terminated)", e);
+                throw new LazarusConfigurationException(
+                        "EC2 refused the fleet: " + ec2.awsErrorDetails().errorCode() + ": "
+                                + ec2.awsErrorDetails().errorMessage() + " (launched instances were terminated)",
+                        e);
             }
             throw e;
         }
@@ -78,12 +81,28 @@ final class Ec2Fleet implements Fleet {
         for (String id : ids) {
             Instance i = withIp.get(id);
             if (i != null) {
-                nodes.add(new Node(i.publicIpAddress(), i.privateIpAddress(), id, settings.sshPort(), login, null,
+                nodes.add(new Node(
+                        i.publicIpAddress(),
+                        i.privateIpAddress(),
+                        id,
+                        settings.sshPort(),
+                        login,
+                        null,
                         settings.knownHosts().orElse(null)));
             }
         }
-        request.journal().record("api_calls", Map.of("calls", counter.calls(), "attempts", counter.attempts(),
-                "throttled", counter.throttled(), "max_retry_observed", counter.maxAttempts()));
+        request.journal()
+                .record(
+                        "api_calls",
+                        Map.of(
+                                "calls",
+                                counter.calls(),
+                                "attempts",
+                                counter.attempts(),
+                                "throttled",
+                                counter.throttled(),
+                                "max_retry_observed",
+                                counter.maxAttempts()));
         say("ec2: " + nodes.size() + " node(s) with public IPs, " + unreachable.size() + " unreachable, "
                 + counter.throttled() + " throttled call(s), max_retry_observed " + counter.maxAttempts());
     }
@@ -94,15 +113,27 @@ final class Ec2Fleet implements Fleet {
         while (remaining > 0) {
             int count = Math.min(remaining, BATCH);
             RunInstancesResponse response = client.runInstances(r -> {
-                r.imageId(settings.ami().orElseThrow()).instanceType(settings.instanceType())
-                        .minCount(count).maxCount(count)
-                        .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(
-                                Tag.builder().key(RUN_TAG).value(request.runId()).build(),
-                                Tag.builder().key("Name").value("lazarus-" + request.runId()).build()).build());
+                r.imageId(settings.ami().orElseThrow())
+                        .instanceType(settings.instanceType())
+                        .minCount(count)
+                        .maxCount(count)
+                        .tagSpecifications(TagSpecification.builder()
+                                .resourceType(ResourceType.INSTANCE)
+                                .tags(
+                                        Tag.builder()
+                                                .key(RUN_TAG)
+                                                .value(request.runId())
+                                                .build(),
+                                        Tag.builder()
+                                                .key("Name")
+                                                .value("lazarus-" + request.runId())
+                                                .build())
+                                .build());
                 settings.keyName().ifPresent(r::keyName);
                 settings.securityGroup().ifPresent(r::securityGroupIds);
             });
-            List<String> batch = response.instances().stream().map(Instance::instanceId).toList();
+            List<String> batch =
+                    response.instances().stream().map(Instance::instanceId).toList();
             synchronized (launched) {
                 launched.addAll(batch);
             }
@@ -121,12 +152,16 @@ final class Ec2Fleet implements Fleet {
         String[] kv = settings.discoverTag().orElseThrow().split("=", 2);
         List<String> ids = new ArrayList<>();
         client.describeInstancesPaginator(r -> r.filters(
-                Filter.builder().name("tag:" + kv[0]).values(kv[1]).build(),
-                Filter.builder().name("instance-state-name").values("pending", "running").build()))
-                .reservations().forEach(res -> res.instances().forEach(i -> ids.add(i.instanceId())));
+                        Filter.builder().name("tag:" + kv[0]).values(kv[1]).build(),
+                        Filter.builder()
+                                .name("instance-state-name")
+                                .values("pending", "running")
+                                .build()))
+                .reservations()
+                .forEach(res -> res.instances().forEach(i -> ids.add(i.instanceId())));
         if (ids.isEmpty()) {
-            throw new LazarusConfigurationException("lazarus.ec2.discover-tag=" + settings.discoverTag().get()
-                    + " matches no pending or running instance");
+            throw new LazarusConfigurationException("lazarus.ec2.discover-tag="
+                    + settings.discoverTag().get() + " matches no pending or running instance");
         }
         return ids.subList(0, Math.min(ids.size(), request.size()));
     }
@@ -139,18 +174,26 @@ final class Ec2Fleet implements Fleet {
                 .maxAttempts(100_000)
                 .backoffStrategyV2(BackoffStrategy.fixedDelay(settings.pollInterval()))
                 .build();
-        try (Ec2Waiter waiter = Ec2Waiter.builder().client(client).overrideConfiguration(bound).build()) {
+        try (Ec2Waiter waiter =
+                Ec2Waiter.builder().client(client).overrideConfiguration(bound).build()) {
             for (List<String> batch : batches(ids)) {
-                DescribeInstancesRequest describe = DescribeInstancesRequest.builder().instanceIds(batch).build();
+                DescribeInstancesRequest describe =
+                        DescribeInstancesRequest.builder().instanceIds(batch).build();
                 try {
                     if (visibility) {
-                        waiter.waitUntilInstanceExists(describe).matched().exception().ifPresent(e -> {
-                            throw new IllegalStateException(e);
-                        });
+                        waiter.waitUntilInstanceExists(describe)
+                                .matched()
+                                .exception()
+                                .ifPresent(e -> {
+                                    throw new IllegalStateException(e);
+                                });
                     } else {
-                        waiter.waitUntilInstanceRunning(describe).matched().exception().ifPresent(e -> {
-                            throw new IllegalStateException(e);
-                        });
+                        waiter.waitUntilInstanceRunning(describe)
+                                .matched()
+                                .exception()
+                                .ifPresent(e -> {
+                                    throw new IllegalStateException(e);
+                                });
                     }
                     ok.addAll(batch);
                 } catch (RuntimeException e) {
@@ -160,8 +203,12 @@ final class Ec2Fleet implements Fleet {
                         if (visibility ? state != null : "running".equals(state)) {
                             ok.add(id);
                         } else {
-                            unreachable(id, visibility ? "never became visible within " + settings.waitTimeout()
-                                    : "did not reach running within " + settings.waitTimeout() + " (state " + state + ")");
+                            unreachable(
+                                    id,
+                                    visibility
+                                            ? "never became visible within " + settings.waitTimeout()
+                                            : "did not reach running within " + settings.waitTimeout() + " (state "
+                                                    + state + ")");
                         }
                     }
                 }
@@ -173,8 +220,10 @@ final class Ec2Fleet implements Fleet {
     private String stateOf(String id) {
         try {
             return client.describeInstances(r -> r.instanceIds(id)).reservations().stream()
-                    .flatMap(r -> r.instances().stream()).findFirst()
-                    .map(i -> i.state().nameAsString()).orElse(null);
+                    .flatMap(r -> r.instances().stream())
+                    .findFirst()
+                    .map(i -> i.state().nameAsString())
+                    .orElse(null);
         } catch (Ec2Exception e) {
             return null;
         }
@@ -187,9 +236,11 @@ final class Ec2Fleet implements Fleet {
         List<String> waiting = new ArrayList<>(ids);
         while (!waiting.isEmpty()) {
             for (List<String> batch : batches(waiting)) {
-                client.describeInstances(r -> r.instanceIds(batch)).reservations()
+                client.describeInstances(r -> r.instanceIds(batch))
+                        .reservations()
                         .forEach(res -> res.instances().stream()
-                                .filter(i -> i.publicIpAddress() != null && !i.publicIpAddress().isBlank())
+                                .filter(i -> i.publicIpAddress() != null
+                                        && !i.publicIpAddress().isBlank())
                                 .forEach(i -> withIp.put(i.instanceId(), i)));
             }
             waiting.removeIf(withIp::containsKey);
@@ -208,18 +259,26 @@ final class Ec2Fleet implements Fleet {
         for (int port : settings.ingressPorts()) {
             boolean already = false;
             try {
-                client.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(IpPermission.builder()
-                        .ipProtocol("tcp").fromPort(port).toPort(port)
-                        .ipRanges(IpRange.builder().cidrIp(cidr).description("lazarus " + request.runId()).build())
-                        .build()));
+                client.authorizeSecurityGroupIngress(r -> r.groupId(group)
+                        .ipPermissions(IpPermission.builder()
+                                .ipProtocol("tcp")
+                                .fromPort(port)
+                                .toPort(port)
+                                .ipRanges(IpRange.builder()
+                                        .cidrIp(cidr)
+                                        .description("lazarus " + request.runId())
+                                        .build())
+                                .build()));
             } catch (Ec2Exception e) {
                 if (!"InvalidPermission.Duplicate".equals(e.awsErrorDetails().errorCode())) {
                     throw e;
                 }
                 already = true;
             }
-            request.journal().record("ingress_authorized", Map.of("security_group", group, "port", port, "cidr", cidr,
-                    "already_present", already));
+            request.journal()
+                    .record(
+                            "ingress_authorized",
+                            Map.of("security_group", group, "port", port, "cidr", cidr, "already_present", already));
         }
     }
 
@@ -290,24 +349,33 @@ final class Ec2Fleet implements Fleet {
                 return;
             }
             if (!terminate) {
-                request.journal().record("teardown_skipped", Map.of("policy", settings.teardown().name().toLowerCase(),
-                        "instance_ids", ids));
+                request.journal()
+                        .record(
+                                "teardown_skipped",
+                                Map.of("policy", settings.teardown().name().toLowerCase(), "instance_ids", ids));
                 return;
             }
             for (List<String> batch : batches(ids)) {
                 client.terminateInstances(r -> r.instanceIds(batch));
             }
             boolean confirmed;
-            try (Ec2Waiter waiter = Ec2Waiter.builder().client(client).overrideConfiguration(o -> o
-                    .waitTimeout(settings.waitTimeout()).maxAttempts(100_000)
-                    .backoffStrategyV2(BackoffStrategy.fixedDelay(settings.pollInterval()))).build()) {
-                confirmed = batches(ids).stream().allMatch(batch -> waiter.waitUntilInstanceTerminated(r -> r
-                        .instanceIds(batch)).matched().response().isPresent());
+            try (Ec2Waiter waiter = Ec2Waiter.builder()
+                    .client(client)
+                    .overrideConfiguration(o -> o.waitTimeout(settings.waitTimeout())
+                            .maxAttempts(100_000)
+                            .backoffStrategyV2(BackoffStrategy.fixedDelay(settings.pollInterval())))
+                    .build()) {
+                confirmed = batches(ids).stream()
+                        .allMatch(batch -> waiter.waitUntilInstanceTerminated(r -> r.instanceIds(batch))
+                                .matched()
+                                .response()
+                                .isPresent());
             } catch (RuntimeException e) {
                 confirmed = false;
             }
             request.journal().record("instances_terminated", Map.of("instance_ids", ids, "confirmed", confirmed));
-            say("ec2: " + ids.size() + " instance(s) terminated" + (confirmed ? "" : " (not confirmed within the bound)"));
+            say("ec2: " + ids.size() + " instance(s) terminated"
+                    + (confirmed ? "" : " (not confirmed within the bound)"));
         } finally {
             client.close();
         }

@@ -41,16 +41,21 @@ record Ec2Settings(
 
     /** What happens to launched instances when the run ends. */
     enum Teardown {
-        ALWAYS, ON_SUCCESS, NEVER;
+        ALWAYS,
+        ON_SUCCESS,
+        NEVER;
 
         static Teardown parse(String raw) {
             for (Teardown t : values()) {
-                if (t.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(raw.strip().toLowerCase(Locale.ROOT))) {
+                if (t.name()
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-')
+                        .equals(raw.strip().toLowerCase(Locale.ROOT))) {
                     return t;
                 }
             }
-            throw new LazarusConfigurationException(P + "teardown='" + raw + "' is not a teardown policy; allowed: "
-                    + "always, on-success, never");
+            throw new LazarusConfigurationException(
+                    P + "teardown='" + raw + "' is not a teardown policy; allowed: " + "always, on-success, never");
         }
     }
 
@@ -63,25 +68,33 @@ record Ec2Settings(
         Optional<String> ami = p.get(P + "ami");
         Optional<String> discoverTag = p.get(P + "discover-tag");
         if (mode.equals("launch") && ami.isEmpty()) {
-            throw new LazarusConfigurationException(P + "ami is required to launch instances (e.g. ami-0abcdef1234567890)");
+            throw new LazarusConfigurationException(
+                    P + "ami is required to launch instances (e.g. ami-0abcdef1234567890)");
         }
-        if (mode.equals("discover") && (discoverTag.isEmpty() || !discoverTag.get().contains("="))) {
+        if (mode.equals("discover")
+                && (discoverTag.isEmpty() || !discoverTag.get().contains("="))) {
             throw new LazarusConfigurationException(P + "discover-tag is required in discover mode, as <key>=<value>");
         }
         Optional<String> group = p.get(P + "security-group");
         Optional<String> cidr = p.get(P + "ingress-cidr");
         if (cidr.isPresent() && !cidr.get().matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
-            throw new LazarusConfigurationException(P + "ingress-cidr='" + cidr.get() + "' is not an IPv4 CIDR (e.g. 203.0.113.7/32)");
+            throw new LazarusConfigurationException(
+                    P + "ingress-cidr='" + cidr.get() + "' is not an IPv4 CIDR (e.g. 203.0.113.7/32)");
         }
         if (group.isPresent() && cidr.isEmpty()) {
             throw new LazarusConfigurationException(P + "ingress-cidr is required with " + P + "security-group: SSH is "
                     + "opened to a configured CIDR, never to the world");
         }
-        List<Integer> ports = Arrays.stream(p.get(P + "ingress-ports").orElse("22").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> Parameters.parseInt(P + "ingress-ports", s, 1, 65_535)).toList();
-        Path key = p.get(P + "private-key").map(Path::of).orElseThrow(() -> new LazarusConfigurationException(
-                P + "private-key is required: the private key file of the instances' key pair"));
+        List<Integer> ports = Arrays.stream(
+                        p.get(P + "ingress-ports").orElse("22").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Parameters.parseInt(P + "ingress-ports", s, 1, 65_535))
+                .toList();
+        Path key = p.get(P + "private-key")
+                .map(Path::of)
+                .orElseThrow(() -> new LazarusConfigurationException(
+                        P + "private-key is required: the private key file of the instances' key pair"));
         if (!Files.isReadable(key)) {
             throw new LazarusConfigurationException(P + "private-key: " + key + " is not readable");
         }
@@ -115,14 +128,15 @@ record Ec2Settings(
     private static URI endpoint(String raw) {
         try {
             URI uri = new URI(raw);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
                 throw new URISyntaxException(raw, "expected http(s)://host[:port]");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new LazarusConfigurationException(P + "endpoint='" + raw + "' is not a valid endpoint URL: "
-                    + e.getReason());
+            throw new LazarusConfigurationException(
+                    P + "endpoint='" + raw + "' is not a valid endpoint URL: " + e.getReason());
         }
     }
 
@@ -137,8 +151,8 @@ record Ec2Settings(
         }
         Region region = Region.of(raw.get().strip());
         if (!Region.regions().contains(region)) {
-            throw new LazarusConfigurationException(P + "region='" + raw.get() + "' is not an AWS region; e.g. us-east-1, "
-                    + "eu-west-1");
+            throw new LazarusConfigurationException(
+                    P + "region='" + raw.get() + "' is not an AWS region; e.g. us-east-1, " + "eu-west-1");
         }
         return region;
     }

@@ -24,8 +24,7 @@ import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
  */
 public final class TerminateLeftovers {
 
-    private TerminateLeftovers() {
-    }
+    private TerminateLeftovers() {}
 
     public static void main(String[] args) {
         if (args.length < 2) {
@@ -34,16 +33,21 @@ public final class TerminateLeftovers {
         }
         Path path = Path.of(args[0]);
         Path journal = Files.isDirectory(path) ? path.resolve("journal.jsonl") : path;
-        List<String> done = terminate(journal, Region.of(args[1]),
-                Optional.ofNullable(args.length > 2 ? args[2] : null), DefaultCredentialsProvider.builder().build());
-        System.out.println("[lazarus] ec2: terminated " + done.size() + " instance(s) left by " + journal + ": " + done);
+        List<String> done = terminate(
+                journal,
+                Region.of(args[1]),
+                Optional.ofNullable(args.length > 2 ? args[2] : null),
+                DefaultCredentialsProvider.builder().build());
+        System.out.println(
+                "[lazarus] ec2: terminated " + done.size() + " instance(s) left by " + journal + ": " + done);
     }
 
     /** The instances the journal says were launched and not terminated. */
     static List<String> leftovers(Path journal) {
         Set<String> launched = new LinkedHashSet<>();
         for (JournalEvent e : JournalReader.read(journal).events()) {
-            if (e instanceof JournalEvent.ControlPlaneEvent cp && cp.details().get("instance_ids") instanceof List<?> ids) {
+            if (e instanceof JournalEvent.ControlPlaneEvent cp
+                    && cp.details().get("instance_ids") instanceof List<?> ids) {
                 if (cp.kind().equals("instances_launched")) {
                     ids.forEach(id -> launched.add(String.valueOf(id)));
                 } else if (cp.kind().equals("instances_terminated")) {
@@ -54,8 +58,8 @@ public final class TerminateLeftovers {
         return new ArrayList<>(launched);
     }
 
-    public static List<String> terminate(Path journal, Region region, Optional<String> endpoint,
-            AwsCredentialsProvider credentials) {
+    public static List<String> terminate(
+            Path journal, Region region, Optional<String> endpoint, AwsCredentialsProvider credentials) {
         List<String> ids = leftovers(journal);
         if (ids.isEmpty()) {
             return ids;

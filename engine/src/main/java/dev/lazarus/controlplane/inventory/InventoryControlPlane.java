@@ -40,8 +40,8 @@ public final class InventoryControlPlane implements ControlPlaneFactory {
     public void validate(Parameters parameters, int fleetSize) {
         int hosts = InventoryFile.parse(file(parameters)).size();
         if (parameters.get(LazarusParameters.FLEET_SIZE).isPresent() && fleetSize > hosts) {
-            throw new LazarusConfigurationException(LazarusParameters.FLEET_SIZE + "=" + fleetSize + " but the inventory "
-                    + file(parameters) + " lists " + hosts + " host(s); allowed: 1.." + hosts);
+            throw new LazarusConfigurationException(LazarusParameters.FLEET_SIZE + "=" + fleetSize
+                    + " but the inventory " + file(parameters) + " lists " + hosts + " host(s); allowed: 1.." + hosts);
         }
         knownHosts(parameters);
     }
@@ -53,11 +53,18 @@ public final class InventoryControlPlane implements ControlPlaneFactory {
         Path knownHosts = knownHosts(p);
         Map<Path, KeyPair> keys = new HashMap<>();
         List<Node> nodes = new java.util.ArrayList<>();
-        int size = p.get(LazarusParameters.FLEET_SIZE).isPresent() ? Math.min(hosts.size(), request.size()) : hosts.size();
+        int size =
+                p.get(LazarusParameters.FLEET_SIZE).isPresent() ? Math.min(hosts.size(), request.size()) : hosts.size();
         for (InventoryFile.Host host : hosts.subList(0, size)) {
             KeyPair key = keys.computeIfAbsent(host.key(), k -> PrivateKeys.load(k, FILE + " line " + host.line()));
-            nodes.add(new Node(host.ip(), host.privateIp(), "inventory:" + host.line(), host.port(),
-                    new Login(host.user(), key), null, knownHosts));
+            nodes.add(new Node(
+                    host.ip(),
+                    host.privateIp(),
+                    "inventory:" + host.line(),
+                    host.port(),
+                    new Login(host.user(), key),
+                    null,
+                    knownHosts));
         }
         return new Fleet() {
             @Override
@@ -78,12 +85,14 @@ public final class InventoryControlPlane implements ControlPlaneFactory {
     }
 
     private static Path file(Parameters p) {
-        return Path.of(p.get(FILE).orElseThrow(() -> new LazarusConfigurationException(
-                FILE + " is required by the inventory control plane: the path of a file of hosts")));
+        return Path.of(p.get(FILE)
+                .orElseThrow(() -> new LazarusConfigurationException(
+                        FILE + " is required by the inventory control plane: the path of a file of hosts")));
     }
 
     private static Path knownHosts(Parameters p) {
-        Path path = p.get(KNOWN_HOSTS).map(Path::of)
+        Path path = p.get(KNOWN_HOSTS)
+                .map(Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".ssh", "known_hosts"));
         if (!Files.isReadable(path)) {
             throw new LazarusConfigurationException(KNOWN_HOSTS + ": " + path + " is not a readable known_hosts file; "

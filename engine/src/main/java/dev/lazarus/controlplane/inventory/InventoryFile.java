@@ -18,11 +18,9 @@ import java.util.Set;
 public final class InventoryFile {
 
     /** One host of the inventory. */
-    public record Host(int line, String ip, int port, String user, Path key, String privateIp) {
-    }
+    public record Host(int line, String ip, int port, String user, Path key, String privateIp) {}
 
-    private InventoryFile() {
-    }
+    private InventoryFile() {}
 
     public static List<Host> parse(Path file) {
         List<String> lines;
@@ -53,7 +51,10 @@ public final class InventoryFile {
     private static Host parseLine(Path file, int number, String line) {
         String[] f = line.split("\\s+");
         if (f.length < 3 || f.length > 4) {
-            throw bad(file, number, "expected '<ip>[:<port>] <user> <private key file> [<private ip>]', got '" + line + "'");
+            throw bad(
+                    file,
+                    number,
+                    "expected '<ip>[:<port>] <user> <private key file> [<private ip>]', got '" + line + "'");
         }
         String ip = f[0];
         int port = 22;
@@ -84,6 +85,7 @@ public final class InventoryFile {
     }
 
     private static LazarusConfigurationException bad(Path file, int line, String what) {
-        return new LazarusConfigurationException(InventoryControlPlane.FILE + ": " + file + " line " + line + ": " + what);
+        return new LazarusConfigurationException(
+                InventoryControlPlane.FILE + ": " + file + " line " + line + ": " + what);
     }
 }

@@ -12,12 +12,13 @@ import java.util.Map;
  */
 final class AllureCategories {
 
-    private AllureCategories() {
-    }
+    private AllureCategories() {}
 
     static List<Map<String, Object>> all() {
         return List.of(
-                category("Control-plane throttling", List.of("broken", "failed"),
+                category(
+                        "Control-plane throttling",
+                        List.of("broken", "failed"),
                         "(?s).*(aws_outage_context|throttl).*"),
                 category("Ghosts", List.of("broken"), "(?s)ghost: .*"),
                 category("Synthetic crashes (injected)", List.of("broken", "failed"), "(?s).*synthetic_crash.*"),
@@ -25,7 +26,9 @@ final class AllureCategories {
                 category("SSH failures", List.of("failed"), "(?s)ssh_(retry|initiated)_failed .*"),
                 category("Silent failures (stub)", List.of("failed", "broken"), "(?s)stub .*"),
                 category("Install failures", List.of("failed", "broken"), "(?s)install_failed (?!.*synthetic_crash).*"),
-                category("Fleet verdicts", List.of("failed"),
+                category(
+                        "Fleet verdicts",
+                        List.of("failed"),
                         "(?s)(\\d+ ghost\\(s\\)|\\d+ untraceable|accounting invariant broken|\\d+ missed).*"));
     }
 

@@ -12,8 +12,7 @@ public final class AllureCli {
     /** Longest a generation may take; a 2,000-node report takes seconds. */
     static final long TIMEOUT_MINUTES = 10;
 
-    private AllureCli() {
-    }
+    private AllureCli() {}
 
     /**
      * Runs {@code allure generate <results> -o <report> --clean}; its output goes to
@@ -28,22 +27,22 @@ public final class AllureCli {
         }
         Path log = report.resolveSibling("allure-generate.log");
         // through sh: an unpacked zip loses the script's executable bit
-        Process p = new ProcessBuilder(List.of("sh", cli.toString(), "generate", results.toString(), "-o", report.toString(),
-                "--clean"))
+        Process p = new ProcessBuilder(List.of(
+                        "sh", cli.toString(), "generate", results.toString(), "-o", report.toString(), "--clean"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
             if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("allure generate did not finish within " + TIMEOUT_MINUTES
-                        + " min; see " + log);
+                throw new IllegalStateException(
+                        "allure generate did not finish within " + TIMEOUT_MINUTES + " min; see " + log);
             }
         } finally {
             p.destroyForcibly();
         }
         if (p.exitValue() != 0 || !Files.isRegularFile(report.resolve("index.html"))) {
-            throw new IllegalStateException("allure generate failed (exit " + p.exitValue() + "): "
-                    + Files.readString(log));
+            throw new IllegalStateException(
+                    "allure generate failed (exit " + p.exitValue() + "): " + Files.readString(log));
         }
         return report;
     }
@@ -51,7 +50,9 @@ public final class AllureCli {
     /** Bytes under {@code dir}. */
     public static long size(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 }

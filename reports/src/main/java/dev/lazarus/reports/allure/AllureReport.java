@@ -107,14 +107,22 @@ public final class AllureReport implements RunObserver {
             write(run, result, results);
         }
         if (run.parameters().getBoolean(RENDER).orElse(false)) {
-            Path cli = run.parameters().get(CLI).map(Path::of).orElseThrow(() -> new IllegalStateException(
-                    RENDER + "=true needs " + CLI + " (the Allure command line, …/bin/allure)"));
+            Path cli = run.parameters()
+                    .get(CLI)
+                    .map(Path::of)
+                    .orElseThrow(() -> new IllegalStateException(
+                            RENDER + "=true needs " + CLI + " (the Allure command line, …/bin/allure)"));
             long start = System.nanoTime();
             Path report = AllureCli.render(cli, results, run.runDir().resolve(REPORT));
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("[lazarus] Allure results: " + results);
-            System.out.printf(java.util.Locale.ROOT, "[lazarus] Allure report:  %s  (rendered in %.1f s, %.1f MB; serve it: "
-                    + "sh %s open %s)%n", report.resolve("index.html"), millis / 1000.0, AllureCli.size(report) / 1e6, cli,
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "[lazarus] Allure report:  %s  (rendered in %.1f s, %.1f MB; serve it: " + "sh %s open %s)%n",
+                    report.resolve("index.html"),
+                    millis / 1000.0,
+                    AllureCli.size(report) / 1e6,
+                    cli,
                     report);
         } else {
             System.out.println("[lazarus] Allure results: " + results);
@@ -170,12 +178,18 @@ public final class AllureReport implements RunObserver {
                     return;
                 }
                 try {
-                    List<String> files = new AttemptResult(run, out).write(entry, events, uuid -> {
-                        Written w = written.get(uuid);
-                        return w == null ? null : w.entry();
-                    }, List.of("ghost"));
+                    List<String> files = new AttemptResult(run, out)
+                            .write(
+                                    entry,
+                                    events,
+                                    uuid -> {
+                                        Written w = written.get(uuid);
+                                        return w == null ? null : w.entry();
+                                    },
+                                    List.of("ghost"));
                     // the attempt this one resurrected is unknown here when it never finished (a ghost): no link yet
-                    boolean linked = entry.previousThreadUuid() == null || written.containsKey(entry.previousThreadUuid());
+                    boolean linked =
+                            entry.previousThreadUuid() == null || written.containsKey(entry.previousThreadUuid());
                     written.put(entry.threadUuid(), new Written(entry, files, linked));
                 } catch (RuntimeException e) {
                     failure = e;
@@ -214,8 +228,7 @@ public final class AllureReport implements RunObserver {
     }
 
     /** An attempt's result as it was written: the entry it shows, its files, whether its lineage link is in. */
-    private record Written(RegistryEntry entry, List<String> files, boolean linked) {
-    }
+    private record Written(RegistryEntry entry, List<String> files, boolean linked) {}
 
     private final class Writer {
         private final RunContext run;
@@ -227,6 +240,7 @@ public final class AllureReport implements RunObserver {
         private final Map<String, String> shardByIp = new HashMap<>();
         /** ip → why its shard left no journal, for the nodes of a missing shard. */
         private final Map<String, String> shardReasons = new HashMap<>();
+
         private final ObjectMapper json = JournalCodec.mapper();
 
         /** {@code written}: results already in the folder, kept where their entry is unchanged. */
@@ -238,7 +252,8 @@ public final class AllureReport implements RunObserver {
             this.events = result.events();
             for (JournalEvent e : events) {
                 if (e.threadUuid() != null) {
-                    byThread.computeIfAbsent(e.threadUuid(), k -> new ArrayList<>()).add(e);
+                    byThread.computeIfAbsent(e.threadUuid(), k -> new ArrayList<>())
+                            .add(e);
                 }
                 if (e instanceof JournalEvent.GoldList g) {
                     g.nodes().forEach(n -> shardByIp.put(n.publicIp(), g.shard()));
@@ -274,7 +289,8 @@ public final class AllureReport implements RunObserver {
             unattempted(ghosts);
             unreachable();
             verdicts();
-            Files.writeString(out.dir().resolve("categories.json"),
+            Files.writeString(
+                    out.dir().resolve("categories.json"),
                     json.writerWithDefaultPrettyPrinter().writeValueAsString(AllureCategories.all()));
             environment();
             executor();
@@ -282,8 +298,8 @@ public final class AllureReport implements RunObserver {
 
         /** Tags every ghost shares in this run ({@code aws_outage_context} when the control plane was throttled). */
         private List<String> ghostTags() {
-            boolean throttled = events.stream().anyMatch(e -> e instanceof JournalEvent.ControlPlaneEvent c
-                    && c.throttled() > 0);
+            boolean throttled =
+                    events.stream().anyMatch(e -> e instanceof JournalEvent.ControlPlaneEvent c && c.throttled() > 0);
             return throttled ? List.of("ghost", "aws_outage_context") : List.of("ghost");
         }
 
@@ -301,17 +317,29 @@ public final class AllureReport implements RunObserver {
                 if (reasons.containsKey(ip)) {
                     tags.add("shard_missing");
                 }
-                List<Label> labels = new ArrayList<>(List.of(label("host", ip), label("parentSuite", run.scenario()),
-                        label("suite", "shard " + shardOf(ip)), label("framework", "lazarus")));
+                List<Label> labels = new ArrayList<>(List.of(
+                        label("host", ip),
+                        label("parentSuite", run.scenario()),
+                        label("suite", "shard " + shardOf(ip)),
+                        label("framework", "lazarus")));
                 tags.forEach(t -> labels.add(label("tag", t)));
-                out.write(new TestResult().setUuid(UUID.randomUUID().toString())
-                        .setHistoryId(identity(run.scenario(), ip)).setTestCaseId(identity(run.scenario(), ip))
-                        .setName("node " + ip + ": no attempt").setFullName(run.scenario() + ".node " + ip)
-                        .setStatus(Status.BROKEN).setStage(Stage.FINISHED).setStart(at).setStop(at)
-                        .setStatusDetails(new StatusDetails().setMessage("ghost: no attempt was journaled; "
-                                + reasons.getOrDefault(ip, "the node was never started") + " " + tags))
+                out.write(new TestResult()
+                        .setUuid(UUID.randomUUID().toString())
+                        .setHistoryId(identity(run.scenario(), ip))
+                        .setTestCaseId(identity(run.scenario(), ip))
+                        .setName("node " + ip + ": no attempt")
+                        .setFullName(run.scenario() + ".node " + ip)
+                        .setStatus(Status.BROKEN)
+                        .setStage(Stage.FINISHED)
+                        .setStart(at)
+                        .setStop(at)
+                        .setStatusDetails(new StatusDetails()
+                                .setMessage("ghost: no attempt was journaled; "
+                                        + reasons.getOrDefault(ip, "the node was never started") + " " + tags))
                         .setLabels(labels)
-                        .setParameters(List.of(param("IP", ip), param("shard", shardOf(ip)),
+                        .setParameters(List.of(
+                                param("IP", ip),
+                                param("shard", shardOf(ip)),
                                 param("control plane", run.controlPlane()))));
             }
         }
@@ -325,13 +353,22 @@ public final class AllureReport implements RunObserver {
                 if (e instanceof JournalEvent.ControlPlaneEvent c && "instance_unreachable".equals(c.kind())) {
                     String id = String.valueOf(c.details().get("instance_id"));
                     long at = millis(c.ts());
-                    out.write(new TestResult().setUuid(UUID.randomUUID().toString())
-                            .setHistoryId(identity(run.scenario(), id)).setTestCaseId(identity(run.scenario(), id))
-                            .setName("instance " + id + ": no node").setFullName(run.scenario() + ".instance " + id)
-                            .setStatus(Status.FAILED).setStage(Stage.FINISHED).setStart(at).setStop(at)
-                            .setStatusDetails(new StatusDetails().setMessage("unreachable: instance " + id
-                                    + " never became a node: " + c.details().get("reason")))
-                            .setLabels(List.of(label("parentSuite", run.scenario()), label("suite", "shard " + run.shard()),
+                    out.write(new TestResult()
+                            .setUuid(UUID.randomUUID().toString())
+                            .setHistoryId(identity(run.scenario(), id))
+                            .setTestCaseId(identity(run.scenario(), id))
+                            .setName("instance " + id + ": no node")
+                            .setFullName(run.scenario() + ".instance " + id)
+                            .setStatus(Status.FAILED)
+                            .setStage(Stage.FINISHED)
+                            .setStart(at)
+                            .setStop(at)
+                            .setStatusDetails(new StatusDetails()
+                                    .setMessage("unreachable: instance " + id + " never became a node: "
+                                            + c.details().get("reason")))
+                            .setLabels(List.of(
+                                    label("parentSuite", run.scenario()),
+                                    label("suite", "shard " + run.shard()),
                                     label("tag", "unreachable"))));
                 }
             }
@@ -342,53 +379,91 @@ public final class AllureReport implements RunObserver {
             long end = millis(events.get(events.size() - 1).ts());
             StringBuilder ghostList = new StringBuilder();
             Map<String, String> reasons = shardReasons;
-            a.ghosts().forEach(ip -> ghostList.append(ip).append("  last lifecycle event: ")
-                    .append(result.registry().lastEventOf(ip).orElse("none"))
-                    .append(reasons.containsKey(ip) ? "  (" + reasons.get(ip) + ")" : "").append('\n'));
+            a.ghosts()
+                    .forEach(ip -> ghostList
+                            .append(ip)
+                            .append("  last lifecycle event: ")
+                            .append(result.registry().lastEventOf(ip).orElse("none"))
+                            .append(reasons.containsKey(ip) ? "  (" + reasons.get(ip) + ")" : "")
+                            .append('\n'));
             List<Attachment> ghostEvidence = new ArrayList<>();
-            ghostEvidence.add(attach("ghosts with their last lifecycle event", ghostList.length() == 0 ? "none\n"
-                    : ghostList.toString(), "text/plain", "txt"));
+            ghostEvidence.add(attach(
+                    "ghosts with their last lifecycle event",
+                    ghostList.length() == 0 ? "none\n" : ghostList.toString(),
+                    "text/plain",
+                    "txt"));
             artifact("aggregate_ghost_detail.json", "application/json").ifPresent(ghostEvidence::add);
-            verdict("verdict: ghosts", a.ghosts().isEmpty(), a.ghosts().size() + " ghost(s): " + String.join(", ",
-                    a.ghosts()), end, ghostEvidence);
+            verdict(
+                    "verdict: ghosts",
+                    a.ghosts().isEmpty(),
+                    a.ghosts().size() + " ghost(s): " + String.join(", ", a.ghosts()),
+                    end,
+                    ghostEvidence);
 
-            List<Attachment> untraceable = List.of(attach("untraceable entries",
-                    json.writerWithDefaultPrettyPrinter().writeValueAsString(a.untraceable()), "application/json", "json"));
-            verdict("verdict: untraceable entries", a.untraceable().isEmpty(), a.untraceable().size()
-                    + " untraceable entr(y/ies) without a valid IP", end, untraceable);
+            List<Attachment> untraceable = List.of(attach(
+                    "untraceable entries",
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(a.untraceable()),
+                    "application/json",
+                    "json"));
+            verdict(
+                    "verdict: untraceable entries",
+                    a.untraceable().isEmpty(),
+                    a.untraceable().size() + " untraceable entr(y/ies) without a valid IP",
+                    end,
+                    untraceable);
 
             List<Attachment> invariant = new ArrayList<>();
             invariant.add(attach("arithmetic", a.arithmetic() + "\n", "text/plain", "txt"));
             for (String name : List.of("run_summary.json", "final_aggregate_execution_run_registry.json")) {
                 artifact(name, "application/json").ifPresent(invariant::add);
             }
-            for (String name : List.of("aggregate_chunk_gold_ip_list.log", "failed_registry_ips_artifact.log",
-                    "missing_registry_ips_artifact.log", "aggregate_ghost_summary.log")) {
+            for (String name : List.of(
+                    "aggregate_chunk_gold_ip_list.log",
+                    "failed_registry_ips_artifact.log",
+                    "missing_registry_ips_artifact.log",
+                    "aggregate_ghost_summary.log")) {
                 artifact(name, "text/plain").ifPresent(invariant::add);
             }
-            verdict("verdict: accounting invariant", a.invariantHolds(), "accounting invariant broken: " + a.arithmetic(),
-                    end, invariant);
+            verdict(
+                    "verdict: accounting invariant",
+                    a.invariantHolds(),
+                    "accounting invariant broken: " + a.arithmetic(),
+                    end,
+                    invariant);
 
             Path matrix = run.runDir().resolve("injection_matrix.json");
             if (Files.isRegularFile(matrix)) {
                 var m = json.readTree(matrix.toFile());
-                boolean clean = m.path("missed").asInt() == 0 && m.path("false_alarms").asInt() == 0;
+                boolean clean =
+                        m.path("missed").asInt() == 0 && m.path("false_alarms").asInt() == 0;
                 List<Attachment> evidence = new ArrayList<>();
                 artifact("injection_matrix.log", "text/plain").ifPresent(evidence::add);
                 artifact("injection_matrix.json", "application/json").ifPresent(evidence::add);
-                verdict("verdict: injection matrix", clean, m.path("missed").asInt() + " missed, "
-                        + m.path("false_alarms").asInt() + " false alarm(s)", end, evidence);
+                verdict(
+                        "verdict: injection matrix",
+                        clean,
+                        m.path("missed").asInt() + " missed, "
+                                + m.path("false_alarms").asInt() + " false alarm(s)",
+                        end,
+                        evidence);
             }
         }
 
         private void verdict(String name, boolean passed, String failure, long at, List<Attachment> evidence) {
-            out.write(new TestResult().setUuid(UUID.randomUUID().toString())
-                    .setHistoryId(identity(run.scenario(), name)).setTestCaseId(identity(run.scenario(), name))
-                    .setName(name).setFullName(run.scenario() + "." + name)
+            out.write(new TestResult()
+                    .setUuid(UUID.randomUUID().toString())
+                    .setHistoryId(identity(run.scenario(), name))
+                    .setTestCaseId(identity(run.scenario(), name))
+                    .setName(name)
+                    .setFullName(run.scenario() + "." + name)
                     .setStatus(passed ? Status.PASSED : Status.FAILED)
                     .setStatusDetails(passed ? null : new StatusDetails().setMessage(failure))
-                    .setStage(Stage.FINISHED).setStart(at).setStop(at)
-                    .setLabels(List.of(label("parentSuite", run.scenario()), label("suite", "verdicts"),
+                    .setStage(Stage.FINISHED)
+                    .setStart(at)
+                    .setStop(at)
+                    .setLabels(List.of(
+                            label("parentSuite", run.scenario()),
+                            label("suite", "verdicts"),
                             label("framework", "lazarus")))
                     .setAttachments(evidence));
         }
@@ -398,19 +473,27 @@ public final class AllureReport implements RunObserver {
             p.setProperty("scenario", run.scenario());
             p.setProperty("run_id", run.runId());
             p.setProperty("control_plane", run.controlPlane());
-            p.setProperty("fleet_size", String.valueOf(result.assessment().gold().size()));
+            p.setProperty(
+                    "fleet_size", String.valueOf(result.assessment().gold().size()));
             p.setProperty("shard", run.shard());
             run.parameters().get("lazarus.ec2.region").ifPresent(r -> p.setProperty("region", r));
-            events.stream().filter(JournalEvent.RunStarted.class::isInstance).map(JournalEvent.RunStarted.class::cast)
-                    .findFirst().ifPresent(s -> p.setProperty("jdk", s.jdk()));
+            events.stream()
+                    .filter(JournalEvent.RunStarted.class::isInstance)
+                    .map(JournalEvent.RunStarted.class::cast)
+                    .findFirst()
+                    .ifPresent(s -> p.setProperty("jdk", s.jdk()));
             result.watchdog().ifPresent(w -> {
-                p.setProperty("watchdog_timeout_seconds", String.valueOf(w.timeout().toSeconds()));
+                p.setProperty(
+                        "watchdog_timeout_seconds", String.valueOf(w.timeout().toSeconds()));
                 p.setProperty("watchdog", w.describe());
             });
             StringWriter text = new StringWriter();
             p.store(text, null);
             // Properties writes a date comment first; the report shows every line, so keep only the entries
-            String body = text.toString().lines().filter(l -> !l.startsWith("#")).sorted()
+            String body = text.toString()
+                    .lines()
+                    .filter(l -> !l.startsWith("#"))
+                    .sorted()
                     .reduce("", (x, y) -> x + y + "\n");
             Files.writeString(out.dir().resolve("environment.properties"), body);
         }
@@ -428,7 +511,9 @@ public final class AllureReport implements RunObserver {
             e.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.get("CI_JOB_ID"));
             e.put("buildUrl", env.getOrDefault("CI_JOB_URL", ""));
             e.put("reportName", "Lazarus · " + run.scenario());
-            Files.writeString(out.dir().resolve("executor.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(e));
+            Files.writeString(
+                    out.dir().resolve("executor.json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(e));
         }
 
         private Optional<Attachment> artifact(String name, String type) throws IOException {
@@ -451,7 +536,8 @@ public final class AllureReport implements RunObserver {
 
     /** historyId and testCaseId: stable per scenario and node, so trends and retries line up across runs. */
     static String identity(String scenario, String node) {
-        return UUID.nameUUIDFromBytes(("lazarus|" + scenario + "|" + node).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("lazarus|" + scenario + "|" + node).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     static Label label(String name, String value) {

@@ -19,8 +19,7 @@ import java.util.List;
  */
 final class AllureStatuses {
 
-    private AllureStatuses() {
-    }
+    private AllureStatuses() {}
 
     static io.qameta.allure.model.Status of(RegistryEntry e) {
         if (!e.isFinal()) {
@@ -33,7 +32,9 @@ final class AllureStatuses {
             return io.qameta.allure.model.Status.SKIPPED;
         }
         List<String> tags = e.tags();
-        if (e.status() == Status.WATCHDOG_TIMEOUT || tags.contains("future_exception") || tags.contains("interrupted")) {
+        if (e.status() == Status.WATCHDOG_TIMEOUT
+                || tags.contains("future_exception")
+                || tags.contains("interrupted")) {
             return io.qameta.allure.model.Status.BROKEN;
         }
         return io.qameta.allure.model.Status.FAILED;
@@ -41,15 +42,19 @@ final class AllureStatuses {
 
     static StatusDetails details(RegistryEntry e, List<String> ghostTags) {
         if (!e.isFinal()) {
-            return new StatusDetails().setMessage("ghost: the attempt started and never reached a verdict; last "
-                    + "lifecycle event: " + e.lastEvent() + " " + ghostTags);
+            return new StatusDetails()
+                    .setMessage("ghost: the attempt started and never reached a verdict; last " + "lifecycle event: "
+                            + e.lastEvent() + " " + ghostTags);
         }
         if (e.status() == Status.INSTALL_SUCCESS) {
             return null;
         }
         StringBuilder m = new StringBuilder(e.status().tag()).append(' ').append(e.tags());
         if (e.failingCommand() != null) {
-            m.append(" at command ").append(e.failingCommandIndex() + 1).append(" `").append(e.failingCommand())
+            m.append(" at command ")
+                    .append(e.failingCommandIndex() + 1)
+                    .append(" `")
+                    .append(e.failingCommand())
                     .append('`');
         }
         if (e.message() != null) {

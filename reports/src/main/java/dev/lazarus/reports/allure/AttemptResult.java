@@ -40,8 +40,8 @@ final class AttemptResult {
      * @param byUuid the other attempts, for lineage links (null when unknown)
      * @param ghostTags the tags an attempt without a verdict gets
      */
-    List<String> write(RegistryEntry e, List<JournalEvent> own, Function<String, RegistryEntry> byUuid,
-            List<String> ghostTags) {
+    List<String> write(
+            RegistryEntry e, List<JournalEvent> own, Function<String, RegistryEntry> byUuid, List<String> ghostTags) {
         List<String> files = new ArrayList<>();
         try {
             write(e, own, byUuid, ghostTags, files);
@@ -56,10 +56,16 @@ final class AttemptResult {
         }
     }
 
-    private void write(RegistryEntry e, List<JournalEvent> own, Function<String, RegistryEntry> byUuid,
-            List<String> ghostTags, List<String> files) {
-        long start = AllureReport.millis(own.isEmpty() ? e.timestamp() : own.get(0).ts());
-        long stop = AllureReport.millis(own.isEmpty() ? e.timestamp() : own.get(own.size() - 1).ts());
+    private void write(
+            RegistryEntry e,
+            List<JournalEvent> own,
+            Function<String, RegistryEntry> byUuid,
+            List<String> ghostTags,
+            List<String> files) {
+        long start =
+                AllureReport.millis(own.isEmpty() ? e.timestamp() : own.get(0).ts());
+        long stop = AllureReport.millis(
+                own.isEmpty() ? e.timestamp() : own.get(own.size() - 1).ts());
         String ip = e.publicIp();
         List<Label> labels = new ArrayList<>(List.of(
                 AllureReport.label("host", ip), AllureReport.label("thread", e.thread()),
@@ -74,10 +80,12 @@ final class AttemptResult {
             labels.add(AllureReport.label("tag", "superseded"));
         }
         List<Link> links = new ArrayList<>();
-        Optional.ofNullable(e.previousThreadUuid()).map(byUuid).ifPresent(p -> links.add(lineage(
-                "previous attempt: node " + ip + ": attempt " + p.attempt(), p)));
-        Optional.ofNullable(e.supersededBy()).map(byUuid).ifPresent(n -> links.add(lineage(
-                "superseded by: node " + ip + ": attempt " + n.attempt(), n)));
+        Optional.ofNullable(e.previousThreadUuid())
+                .map(byUuid)
+                .ifPresent(p -> links.add(lineage("previous attempt: node " + ip + ": attempt " + p.attempt(), p)));
+        Optional.ofNullable(e.supersededBy())
+                .map(byUuid)
+                .ifPresent(n -> links.add(lineage("superseded by: node " + ip + ": attempt " + n.attempt(), n)));
         String identity = AllureReport.identity(run.scenario(), ip);
         TestResult result = new TestResult()
                 .setUuid(UUID.randomUUID().toString())
@@ -92,7 +100,9 @@ final class AttemptResult {
                 .setStop(stop)
                 .setLabels(labels)
                 .setLinks(links)
-                .setParameters(List.of(AllureReport.param("IP", ip), AllureReport.param("shard", e.shard()),
+                .setParameters(List.of(
+                        AllureReport.param("IP", ip),
+                        AllureReport.param("shard", e.shard()),
                         AllureReport.param("attempt", String.valueOf(e.attempt())),
                         AllureReport.param("control plane", run.controlPlane()),
                         AllureReport.param("thread_uuid", e.threadUuid())))
@@ -102,11 +112,18 @@ final class AttemptResult {
     }
 
     private static String description(RegistryEntry e) {
-        StringBuilder d = new StringBuilder("Attempt ").append(e.attempt()).append(" on ").append(e.publicIp())
-                .append(" (private ").append(e.privateIp()).append("), thread_uuid `").append(e.threadUuid())
+        StringBuilder d = new StringBuilder("Attempt ")
+                .append(e.attempt())
+                .append(" on ")
+                .append(e.publicIp())
+                .append(" (private ")
+                .append(e.privateIp())
+                .append("), thread_uuid `")
+                .append(e.threadUuid())
                 .append("`.");
         if (e.isSuperseded()) {
-            d.append(" **Superseded** by attempt ").append(e.attempt() + 1)
+            d.append(" **Superseded** by attempt ")
+                    .append(e.attempt() + 1)
                     .append(" (the gatekeeper resurrected the node): the node's verdict is the later attempt's.");
         }
         return d.toString();
@@ -114,59 +131,81 @@ final class AttemptResult {
 
     private List<StepResult> steps(RegistryEntry e, List<JournalEvent> own, List<String> files) {
         List<StepResult> steps = new ArrayList<>();
-        JournalEvent.AttemptStarted started = own.stream().filter(JournalEvent.AttemptStarted.class::isInstance)
-                .map(JournalEvent.AttemptStarted.class::cast).findFirst().orElse(null);
-        Optional<JournalEvent.Connected> connected = own.stream().filter(JournalEvent.Connected.class::isInstance)
-                .map(JournalEvent.Connected.class::cast).findFirst();
+        JournalEvent.AttemptStarted started = own.stream()
+                .filter(JournalEvent.AttemptStarted.class::isInstance)
+                .map(JournalEvent.AttemptStarted.class::cast)
+                .findFirst()
+                .orElse(null);
+        Optional<JournalEvent.Connected> connected = own.stream()
+                .filter(JournalEvent.Connected.class::isInstance)
+                .map(JournalEvent.Connected.class::cast)
+                .findFirst();
         if (started != null) {
             long from = AllureReport.millis(started.ts());
-            StepResult connect = new StepResult().setName("ssh connect").setStage(Stage.FINISHED).setStart(from);
+            StepResult connect = new StepResult()
+                    .setName("ssh connect")
+                    .setStage(Stage.FINISHED)
+                    .setStart(from);
             if (connected.isPresent()) {
-                connect.setStatus(Status.PASSED).setStop(AllureReport.millis(connected.get().ts())).setParameters(List.of(
-                        AllureReport.param("connect attempts", String.valueOf(connected.get().connectAttempts())),
-                        AllureReport.param("handshake ms", String.valueOf(connected.get().handshakeMs()))));
+                connect.setStatus(Status.PASSED)
+                        .setStop(AllureReport.millis(connected.get().ts()))
+                        .setParameters(List.of(
+                                AllureReport.param(
+                                        "connect attempts",
+                                        String.valueOf(connected.get().connectAttempts())),
+                                AllureReport.param(
+                                        "handshake ms",
+                                        String.valueOf(connected.get().handshakeMs()))));
             } else {
                 boolean sshFailed = e.isFinal() && e.status().tag().startsWith("ssh_");
                 connect.setStatus(sshFailed ? Status.FAILED : Status.BROKEN)
                         .setStop(AllureReport.millis(own.get(own.size() - 1).ts()))
-                        .setStatusDetails(new StatusDetails().setMessage(sshFailed ? e.message()
-                                : "no connection was journaled"));
+                        .setStatusDetails(new StatusDetails()
+                                .setMessage(sshFailed ? e.message() : "no connection was journaled"));
             }
             steps.add(connect);
         }
         for (CommandRecord c : e.commands()) {
-            List<JournalEvent> mine = own.stream().filter(x -> indexOf(x) == c.index()).toList();
+            List<JournalEvent> mine =
+                    own.stream().filter(x -> indexOf(x) == c.index()).toList();
             long from = mine.isEmpty() ? 0 : AllureReport.millis(mine.get(0).ts());
-            long to = mine.isEmpty() ? 0 : AllureReport.millis(mine.get(mine.size() - 1).ts());
+            long to = mine.isEmpty()
+                    ? 0
+                    : AllureReport.millis(mine.get(mine.size() - 1).ts());
             List<Attachment> attachments = new ArrayList<>();
             if (!c.stdout().isEmpty()) {
                 attachments.add(out.attach("stdout (tail)", String.join("\n", c.stdout()) + "\n", "text/plain", "txt"));
             }
             if (!c.stderr().isEmpty()) {
-                attachments.add(out.attach("stderr (not whitelisted)", String.join("\n", c.stderr()) + "\n",
-                        "text/plain", "txt"));
+                attachments.add(out.attach(
+                        "stderr (not whitelisted)", String.join("\n", c.stderr()) + "\n", "text/plain", "txt"));
             }
             attachments.forEach(a -> files.add(a.getSource()));
             steps.add(new StepResult()
                     .setName(c.command())
-                    .setStatus(switch (c.outcome()) {
-                        case "success" -> Status.PASSED;
-                        case "watchdog_timeout" -> Status.BROKEN;
-                        default -> Status.FAILED;
-                    })
+                    .setStatus(
+                            switch (c.outcome()) {
+                                case "success" -> Status.PASSED;
+                                case "watchdog_timeout" -> Status.BROKEN;
+                                default -> Status.FAILED;
+                            })
                     .setStage(Stage.FINISHED)
                     .setStart(from)
                     .setStop(to)
-                    .setParameters(List.of(AllureReport.param("exit code", String.valueOf(c.exitStatus())),
-                            AllureReport.param("tries", String.valueOf(c.tries())), AllureReport.param("duration ms",
-                                    String.valueOf(c.durationMs())), AllureReport.param("outcome", c.outcome())))
+                    .setParameters(List.of(
+                            AllureReport.param("exit code", String.valueOf(c.exitStatus())),
+                            AllureReport.param("tries", String.valueOf(c.tries())),
+                            AllureReport.param("duration ms", String.valueOf(c.durationMs())),
+                            AllureReport.param("outcome", c.outcome())))
                     .setAttachments(attachments));
         }
         return steps;
     }
 
     private static Link lineage(String name, RegistryEntry other) {
-        return new Link().setName(name).setType("lineage")
+        return new Link()
+                .setName(name)
+                .setType("lineage")
                 .setUrl("../final_aggregate_execution_run_registry.json#" + other.threadUuid());
     }
 
