@@ -1,16 +1,19 @@
 package dev.lazarus.bench;
 
-import dev.lazarus.execution.Workers;
 import dev.lazarus.fleet.EmbeddedFleet;
 import dev.lazarus.fleet.openssh.RealSshd;
+import dev.lazarus.run.Workers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -44,9 +47,7 @@ public final class Bench {
         }
         // readable by the sshd login user, which reads its authorized_keys below this folder
         Path out = Files.createTempDirectory(
-                "lazarus-bench",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+                "lazarus-bench", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         try {
             String jdk = "JDK " + Runtime.version().feature() + " ("
                     + (Workers.virtualThreadsAvailable() ? "virtual" : "platform") + " threads), "
@@ -132,8 +133,8 @@ public final class Bench {
                         + "| control plane s | connect+auth s | commands s | reports s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : sizes) {
-            List<FloorRun> floors = new java.util.ArrayList<>();
-            List<LazarusSample> runs = new java.util.ArrayList<>();
+            List<FloorRun> floors = new ArrayList<>();
+            List<LazarusSample> runs = new ArrayList<>();
             for (int r = 0; r < repeat; r++) {
                 floors.add(floor(n));
                 runs.add(lazarus(out, n));
@@ -175,8 +176,8 @@ public final class Bench {
     }
 
     /** The element with the median {@code key} (the lower middle one of an even count). */
-    static <T> T median(List<T> runs, java.util.function.ToDoubleFunction<T> key) {
-        List<T> sorted = new java.util.ArrayList<>(runs);
+    static <T> T median(List<T> runs, ToDoubleFunction<T> key) {
+        List<T> sorted = new ArrayList<>(runs);
         sorted.sort(Comparator.comparingDouble(key));
         return sorted.get((sorted.size() - 1) / 2);
     }
@@ -218,13 +219,10 @@ public final class Bench {
                     .mapToObj(i -> "127.0." + (20 + i / 250) + "." + (1 + i % 250))
                     .toList();
             Path dir = Files.createTempDirectory(
-                    out,
-                    "sshd",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+                    out, "sshd", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             try (OpenSshFleet fleet = OpenSshFleet.start(dir, addresses)) {
-                List<Double> floors = new java.util.ArrayList<>();
-                List<Double> runs = new java.util.ArrayList<>();
+                List<Double> floors = new ArrayList<>();
+                List<Double> runs = new ArrayList<>();
                 int failures = 0;
                 for (int r = 0; r < repeat; r++) {
                     long t0 = System.nanoTime();

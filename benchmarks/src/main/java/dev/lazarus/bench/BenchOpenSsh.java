@@ -1,6 +1,7 @@
 package dev.lazarus.bench;
 
 import dev.lazarus.api.Scenario;
+import java.util.List;
 
 /** The peers' workload on a real OpenSSH fleet: five short commands, the same for Lazarus, Ansible and the floor. */
 @Scenario(
@@ -16,6 +17,6 @@ import dev.lazarus.api.Scenario;
         })
 public class BenchOpenSsh {
 
-    static final java.util.List<String> COMMANDS =
-            java.util.List.of(BenchOpenSsh.class.getAnnotation(Scenario.class).commands());
+    static final List<String> COMMANDS =
+            List.of(BenchOpenSsh.class.getAnnotation(Scenario.class).commands());
 }

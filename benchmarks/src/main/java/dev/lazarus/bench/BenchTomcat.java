@@ -1,6 +1,7 @@
 package dev.lazarus.bench;
 
 import dev.lazarus.api.Scenario;
+import java.util.List;
 
 /** The main job's Tomcat install, at the fleet size the benchmark gives ({@code lazarus.fleet.size}). */
 @Scenario(
@@ -14,6 +15,6 @@ import dev.lazarus.api.Scenario;
         })
 public class BenchTomcat {
 
-    static final java.util.List<String> COMMANDS =
-            java.util.List.of(BenchTomcat.class.getAnnotation(Scenario.class).commands());
+    static final List<String> COMMANDS =
+            List.of(BenchTomcat.class.getAnnotation(Scenario.class).commands());
 }

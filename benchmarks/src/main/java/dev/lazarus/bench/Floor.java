@@ -1,7 +1,9 @@
 package dev.lazarus.bench;
 
-import dev.lazarus.execution.Workers;
+import dev.lazarus.run.Workers;
+import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -32,7 +34,7 @@ final class Floor {
             return client -> client.loadKeys(pair);
         }
 
-        static Login of(java.nio.file.Path file) {
+        static Login of(Path file) {
             return client -> client.loadKeys(file.toString());
         }
     }
@@ -47,7 +49,7 @@ final class Floor {
         AtomicInteger failures = new AtomicInteger();
         ExecutorService workers = Workers.perTask("floor");
         try {
-            List<Future<?>> done = new java.util.ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (Target t : targets) {
                 done.add(workers.submit(() -> {
                     try {

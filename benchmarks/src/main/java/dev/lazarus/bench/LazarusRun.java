@@ -4,9 +4,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
-import dev.lazarus.monitor.FleetAssessment;
-import dev.lazarus.monitor.Monitor;
-import dev.lazarus.registry.Registry;
+import dev.lazarus.replay.RunReplay;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RunResult;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +51,8 @@ final class LazarusRun {
                 .configurationParameters(all)
                 .build();
         Launcher launcher = LauncherFactory.create();
-        java.io.PrintStream console = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())); // the recap, per run
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream())); // the recap, per run
         try {
             launcher.execute(request);
         } finally {
@@ -69,13 +71,13 @@ final class LazarusRun {
     }
 
     static Stats stats(List<JournalEvent> events) {
-        Registry registry = Registry.replay(events);
-        FleetAssessment a = Monitor.assess(registry);
+        RunResult result = RunReplay.resultOf(new JournalReader.Contents(events, false));
+        FleetAssessment a = result.assessment();
         int failures = a.ghosts().size()
                 + (int) a.finalEntryByIp().values().stream()
                         .filter(e -> !e.status().isSuccess())
                         .count();
-        double ideal = registry.criticalPathMillis() / 1000.0;
+        double ideal = result.criticalPathMillis() / 1000.0;
         Map<Class<?>, Instant[]> span = new HashMap<>();
         for (JournalEvent e : events) {
             Instant t = Instant.parse(e.ts());

@@ -1,15 +1,19 @@
 package dev.lazarus.fleet;
 
-import dev.lazarus.config.LazarusConfigurationException;
-import dev.lazarus.config.Parameters;
-import dev.lazarus.controlplane.ControlPlaneFactory;
-import dev.lazarus.controlplane.Fleet;
-import dev.lazarus.controlplane.FleetRequest;
-import dev.lazarus.controlplane.Login;
-import dev.lazarus.controlplane.Node;
+import dev.lazarus.spi.ControlPlane;
+import dev.lazarus.spi.Fleet;
+import dev.lazarus.spi.FleetRequest;
+import dev.lazarus.spi.LazarusConfigurationException;
+import dev.lazarus.spi.Login;
+import dev.lazarus.spi.Node;
+import dev.lazarus.spi.Parameters;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The {@code embedded} control plane (the default): starts a simulated fleet on loopback for the run and
@@ -21,7 +25,7 @@ import java.util.Map;
  *       substring>]} where node is a 1-based number or an IP, e.g. {@code 3=silent-failure; 5=stderr-failure@apt-get}</li>
  * </ul>
  */
-public final class EmbeddedControlPlane implements ControlPlaneFactory {
+public final class EmbeddedControlPlane implements ControlPlane {
 
     public static final String NAME = "embedded";
     public static final String SPEED = "lazarus.embedded.speed";
@@ -45,10 +49,9 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
     }
 
     @Override
-    public java.util.Optional<List<String>> knownAddresses(Parameters parameters, int fleetSize) {
-        return java.util.Optional.of(java.util.stream.IntStream.rangeClosed(1, fleetSize)
-                .mapToObj(NodeAddresses::of)
-                .toList());
+    public Optional<List<String>> knownAddresses(Parameters parameters, int fleetSize) {
+        return Optional.of(
+                IntStream.rangeClosed(1, fleetSize).mapToObj(NodeAddresses::of).toList());
     }
 
     @Override
@@ -96,9 +99,9 @@ public final class EmbeddedControlPlane implements ControlPlaneFactory {
             } catch (IllegalArgumentException e) {
                 throw new LazarusConfigurationException(BEHAVIOURS + ": " + e.getMessage() + " for node " + key
                         + "; allowed: "
-                        + java.util.Arrays.stream(Behaviour.Kind.values())
+                        + Arrays.stream(Behaviour.Kind.values())
                                 .map(Behaviour.Kind::spec)
-                                .collect(java.util.stream.Collectors.joining(", ")));
+                                .collect(Collectors.joining(", ")));
             }
         }
         return byNumber;

@@ -2,6 +2,7 @@ package dev.lazarus.fleet;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.Random;
 
 /** One simulated node: its number, address, host key, state and behaviour. */
 public final class SimulatedNode {
@@ -17,7 +18,7 @@ public final class SimulatedNode {
         this.ip = ip;
         this.hostKey = hostKey;
         this.behaviour = behaviour;
-        this.shell = new Shell(ip, new NodeState(), behaviour, speed, new java.util.Random(seed * 31 + number));
+        this.shell = new Shell(ip, new NodeState(), behaviour, speed, new Random(seed * 31 + number));
     }
 
     public int number() {

@@ -2,20 +2,23 @@ package dev.lazarus.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.lazarus.controlplane.Login;
-import dev.lazarus.controlplane.Node;
+import dev.lazarus.spi.Login;
+import dev.lazarus.spi.Node;
+import dev.lazarus.spi.Status;
 import dev.lazarus.ssh.ExecResult;
 import dev.lazarus.ssh.HandshakePermits;
 import dev.lazarus.ssh.NodeSession;
 import dev.lazarus.ssh.SshFailure;
 import dev.lazarus.ssh.SshSettings;
 import dev.lazarus.ssh.StreamWatchdog;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.verdict.Verdicts;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -91,11 +94,12 @@ class EmbeddedFleetTest {
                     real.sshPort(),
                     real.login(),
                     fleet.nodes().get(1).hostKey());
-            SshFailure failure = org.junit.jupiter.api.Assertions.assertThrows(
+            SshFailure failure = assertThrows(
                     SshFailure.class,
                     () -> NodeSession.open(spoofed, new DefaultConfig(), SSH, new HandshakePermits(1)));
-            assertThat(failure.status()).isEqualTo(Status.SSH_INITIATED_FAILED);
-            assertThat(failure.tags()).contains("host_key_rejected");
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_REJECTED);
+            assertThat(Verdicts.ssh(failure).status()).isEqualTo(Status.SSH_INITIATED_FAILED);
+            assertThat(Verdicts.ssh(failure).tags()).contains("host_key_rejected");
         }
     }
 
@@ -110,10 +114,11 @@ class EmbeddedFleetTest {
                     real.sshPort(),
                     new Login(EmbeddedFleet.USER, KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256)),
                     real.hostKey());
-            SshFailure failure = org.junit.jupiter.api.Assertions.assertThrows(
+            SshFailure failure = assertThrows(
                     SshFailure.class,
                     () -> NodeSession.open(stranger, new DefaultConfig(), SSH, new HandshakePermits(1)));
-            assertThat(failure.tags()).contains("auth_failed");
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.AUTH_REJECTED);
+            assertThat(Verdicts.ssh(failure).tags()).contains("auth_failed");
         }
     }
 
@@ -152,8 +157,7 @@ class EmbeddedFleetTest {
                 s.setSoTimeout((int) Behaviour.BANNER_DELAY_MILLIS * 10);
                 byte[] banner = new byte[8];
                 assertThat(s.getInputStream().readNBytes(banner, 0, 8)).isEqualTo(8);
-                assertThat(new String(banner, java.nio.charset.StandardCharsets.US_ASCII))
-                        .isEqualTo("SSH-2.0-");
+                assertThat(new String(banner, StandardCharsets.US_ASCII)).isEqualTo("SSH-2.0-");
             }
             // the published host key verifies, and the node keeps its own state
             assertThat(exec(node(fleet, 2), "apt-get install -y tomcat10").exitStatus())

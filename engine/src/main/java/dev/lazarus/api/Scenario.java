@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * Marks a class as a Lazarus scenario: an install (ordered shell commands) run on every node of a
  * fleet, each node install a dynamic test. Every attribute is a default that a {@code lazarus.*}
- * configuration parameter overrides (see {@code dev.lazarus.config.LazarusParameters}).
+ * configuration parameter overrides (see {@link LazarusParameters}).
  *
  * <pre>{@code
  * @Scenario(commands = {"apt-get update", "apt-get install -y tomcat10"}, fleetSize = 512)

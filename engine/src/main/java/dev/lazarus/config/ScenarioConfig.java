@@ -1,30 +1,30 @@
 package dev.lazarus.config;
 
-import static dev.lazarus.config.LazarusParameters.ATTEMPT_TIMEOUT;
-import static dev.lazarus.config.LazarusParameters.BATCH;
-import static dev.lazarus.config.LazarusParameters.CANCEL_TIMEOUT;
-import static dev.lazarus.config.LazarusParameters.COMMAND_RETRY_PAUSE;
-import static dev.lazarus.config.LazarusParameters.COMMAND_TRIES;
-import static dev.lazarus.config.LazarusParameters.CONCURRENCY;
-import static dev.lazarus.config.LazarusParameters.CONTROL_PLANE;
-import static dev.lazarus.config.LazarusParameters.FLEET_SIZE;
-import static dev.lazarus.config.LazarusParameters.MAX_FAILURES;
-import static dev.lazarus.config.LazarusParameters.MAX_FLEET_SIZE;
-import static dev.lazarus.config.LazarusParameters.OUTPUT_DIR;
-import static dev.lazarus.config.LazarusParameters.PROGRESS_INTERVAL;
-import static dev.lazarus.config.LazarusParameters.SSH_AUTH_TIMEOUT;
-import static dev.lazarus.config.LazarusParameters.SSH_BACKOFF;
-import static dev.lazarus.config.LazarusParameters.SSH_CONNECT_ATTEMPTS;
-import static dev.lazarus.config.LazarusParameters.SSH_CONNECT_TIMEOUT;
-import static dev.lazarus.config.LazarusParameters.SSH_HANDSHAKE_PERMITS;
-import static dev.lazarus.config.LazarusParameters.STRACE;
-import static dev.lazarus.config.LazarusParameters.WATCHDOG_TIMEOUT;
-import static dev.lazarus.config.LazarusParameters.WHITELIST_EXTRA;
+import static dev.lazarus.api.LazarusParameters.ATTEMPT_TIMEOUT;
+import static dev.lazarus.api.LazarusParameters.BATCH;
+import static dev.lazarus.api.LazarusParameters.CANCEL_TIMEOUT;
+import static dev.lazarus.api.LazarusParameters.COMMAND_RETRY_PAUSE;
+import static dev.lazarus.api.LazarusParameters.COMMAND_TRIES;
+import static dev.lazarus.api.LazarusParameters.CONCURRENCY;
+import static dev.lazarus.api.LazarusParameters.CONTROL_PLANE;
+import static dev.lazarus.api.LazarusParameters.FLEET_SIZE;
+import static dev.lazarus.api.LazarusParameters.MAX_FAILURES;
+import static dev.lazarus.api.LazarusParameters.MAX_FLEET_SIZE;
+import static dev.lazarus.api.LazarusParameters.OUTPUT_DIR;
+import static dev.lazarus.api.LazarusParameters.PROGRESS_INTERVAL;
+import static dev.lazarus.api.LazarusParameters.SSH_AUTH_TIMEOUT;
+import static dev.lazarus.api.LazarusParameters.SSH_BACKOFF;
+import static dev.lazarus.api.LazarusParameters.SSH_CONNECT_ATTEMPTS;
+import static dev.lazarus.api.LazarusParameters.SSH_CONNECT_TIMEOUT;
+import static dev.lazarus.api.LazarusParameters.SSH_HANDSHAKE_PERMITS;
+import static dev.lazarus.api.LazarusParameters.STRACE;
+import static dev.lazarus.api.LazarusParameters.WATCHDOG_TIMEOUT;
+import static dev.lazarus.api.LazarusParameters.WHITELIST_EXTRA;
 
 import dev.lazarus.api.Scenario;
-import dev.lazarus.control.Amount;
-import dev.lazarus.gatekeeper.ResurrectionPolicy;
-import dev.lazarus.shard.Shard;
+import dev.lazarus.spi.LazarusConfigurationException;
+import dev.lazarus.spi.Parameters;
+import dev.lazarus.spi.ScenarioInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -33,10 +33,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A scenario's settings after parameters overrode the annotation, validated. Built at discovery, so bad
  * input fails there with a message that names the parameter or the class.
+ *
+ * @param outputDir the folder runs go to when {@code lazarus.output.dir} names one (checked writable); empty for
+ *     the launcher's output folder
  */
 public record ScenarioConfig(
         Class<?> scenarioClass,
@@ -56,7 +61,7 @@ public record ScenarioConfig(
         List<String> whitelistExtra,
         boolean strace,
         int handshakePermits,
-        Path outputDir,
+        Optional<Path> outputDir,
         Optional<Duration> progressInterval,
         ResurrectionPolicy resurrection,
         Shard shard,
@@ -131,7 +136,7 @@ public record ScenarioConfig(
                 whitelistExtra(p),
                 p.getBoolean(STRACE).orElse(scenario.strace()),
                 p.getInt(SSH_HANDSHAKE_PERMITS, 16 * cores, 1, 10_000),
-                writableOutputDir(p.get(OUTPUT_DIR).orElse("target/lazarus")),
+                p.get(OUTPUT_DIR).map(ScenarioConfig::writableOutputDir),
                 p.getDuration(PROGRESS_INTERVAL, Duration.ofHours(1)),
                 ResurrectionPolicy.resolve(p),
                 Shard.resolve(p, System.getenv()),
@@ -140,6 +145,24 @@ public record ScenarioConfig(
                 requirePositive(
                         CANCEL_TIMEOUT, p.getDuration(CANCEL_TIMEOUT, Duration.ofSeconds(30), Duration.ofHours(1))),
                 p);
+    }
+
+    /** The scenario as an extension sees it. */
+    public ScenarioInfo info(Optional<List<String>> knownAddresses) {
+        return new ScenarioInfo(scenarioClass, name, controlPlane, fleetSize, parameters, knownAddresses);
+    }
+
+    /**
+     * The hard bound of one attempt ({@code lazarus.attempt.timeout}), by default every connect try and every command
+     * try at its own limit, plus slack: past it the harness ends the attempt.
+     */
+    public Duration attemptBound(Duration watchdogTimeout) {
+        return attemptTimeout.orElseGet(() -> {
+            Duration connect = connectTimeout.plus(authTimeout).plusSeconds(5).multipliedBy(connectAttempts);
+            Duration tries =
+                    watchdogTimeout.plus(retryPause).plusSeconds(5).multipliedBy((long) commands.size() * commandTries);
+            return connect.plus(tries).plusSeconds(60);
+        });
     }
 
     /** The batch size, checked against the fleet: a batch larger than the fleet is a mistake worth naming. */
@@ -163,8 +186,8 @@ public record ScenarioConfig(
                 .toList();
         for (String pattern : patterns) {
             try {
-                java.util.regex.Pattern.compile(pattern);
-            } catch (java.util.regex.PatternSyntaxException e) {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
                 throw new LazarusConfigurationException(
                         WHITELIST_EXTRA + ": '" + pattern + "' is not a valid regex: " + e.getDescription());
             }

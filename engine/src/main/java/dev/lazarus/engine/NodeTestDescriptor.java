@@ -3,25 +3,28 @@ package dev.lazarus.engine;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
-/** One node attempt, a dynamic test named {@code node <ip>: attempt <n>}. */
-public final class NodeTestDescriptor extends AbstractTestDescriptor {
+/**
+ * One node attempt, a dynamic test named {@code node <ip>: attempt <n>}. Its source is the scenario class, so an IDE
+ * navigates from a node's result to the scenario that installed it.
+ */
+final class NodeTestDescriptor extends AbstractTestDescriptor {
 
-    public static final String SEGMENT = "node";
+    static final String SEGMENT = "node";
 
     private final String ip;
     private final int attempt;
 
-    public NodeTestDescriptor(UniqueId parentId, String ip, int attempt) {
-        super(parentId.append(SEGMENT, ip), "node " + ip + ": attempt " + attempt);
+    NodeTestDescriptor(UniqueId parentId, String ip, int attempt, Class<?> scenarioClass) {
+        super(parentId.append(SEGMENT, ip), "node " + ip + ": attempt " + attempt, ScenarioSource.of(scenarioClass));
         this.ip = ip;
         this.attempt = attempt;
     }
 
-    public String ip() {
+    String ip() {
         return ip;
     }
 
-    public int attempt() {
+    int attempt() {
         return attempt;
     }
 

@@ -4,19 +4,15 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
 /** A resurrection round: a container registered dynamically after the monitor and gatekeeper ran. */
-public final class ResurrectionRoundDescriptor extends AbstractTestDescriptor {
+final class ResurrectionRoundDescriptor extends AbstractTestDescriptor {
 
-    public static final String SEGMENT = "round";
+    static final String SEGMENT = "round";
 
-    private final int round;
-
-    public ResurrectionRoundDescriptor(UniqueId scenarioId, int round) {
-        super(scenarioId.append(SEGMENT, String.valueOf(round)), "resurrection round " + round);
-        this.round = round;
-    }
-
-    public int round() {
-        return round;
+    ResurrectionRoundDescriptor(UniqueId scenarioId, int round, Class<?> scenarioClass) {
+        super(
+                scenarioId.append(SEGMENT, String.valueOf(round)),
+                "resurrection round " + round,
+                ScenarioSource.of(scenarioClass));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.lazarus.engine;
 
 import dev.lazarus.api.Scenario;
-import dev.lazarus.config.LazarusConfigurationException;
 import dev.lazarus.config.ScenarioConfig;
+import dev.lazarus.spi.LazarusConfigurationException;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -15,9 +15,9 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
  * A scenario class. Its source is the class, so Surefire and IDEs count its tests. Node tests are
  * registered under it at execution, when the control plane has produced the gold list.
  */
-public final class ScenarioDescriptor extends AbstractTestDescriptor {
+final class ScenarioDescriptor extends AbstractTestDescriptor {
 
-    public static final String SEGMENT = "scenario";
+    static final String SEGMENT = "scenario";
 
     private final Class<?> scenarioClass;
     private final Set<String> selectedIps = new LinkedHashSet<>();
@@ -29,7 +29,7 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
     static ScenarioDescriptor create(UniqueId parentId, Class<?> scenarioClass) {
         ScenarioDescriptor scenario = new ScenarioDescriptor(parentId, scenarioClass);
         for (VerdictDescriptor.Kind kind : VerdictDescriptor.Kind.values()) {
-            scenario.addChild(new VerdictDescriptor(scenario.getUniqueId(), kind));
+            scenario.addChild(new VerdictDescriptor(scenario.getUniqueId(), kind, scenarioClass));
         }
         return scenario;
     }
@@ -42,7 +42,7 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
         this.scenarioClass = scenarioClass;
     }
 
-    public Class<?> scenarioClass() {
+    Class<?> scenarioClass() {
         return scenarioClass;
     }
 
@@ -60,7 +60,7 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
     }
 
     /** The nodes an IDE asked to re-run, or empty for the whole fleet. */
-    public Set<String> selectedIps() {
+    Set<String> selectedIps() {
         return wholeFleet ? Set.of() : Collections.unmodifiableSet(selectedIps);
     }
 
@@ -84,11 +84,11 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor {
         this.configurationError = error;
     }
 
-    public Optional<LazarusConfigurationException> configurationError() {
+    Optional<LazarusConfigurationException> configurationError() {
         return Optional.ofNullable(configurationError);
     }
 
-    public ScenarioConfig config() {
+    ScenarioConfig config() {
         return Optional.ofNullable(config).orElseThrow(() -> new IllegalStateException("not configured: " + this));
     }
 

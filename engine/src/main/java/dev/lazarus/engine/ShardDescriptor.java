@@ -3,15 +3,16 @@ package dev.lazarus.engine;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
-/** A shard of the gold list, registered dynamically once the gold list is known. */
-public final class ShardDescriptor extends AbstractTestDescriptor {
+/** A shard of the gold list, registered dynamically once the gold list is known: the first pass's container. */
+final class ShardDescriptor extends AbstractTestDescriptor {
 
-    public static final String SEGMENT = "shard";
+    static final String SEGMENT = "shard";
 
-    public ShardDescriptor(UniqueId parentId, int index, int total, int nodes, int goldSize) {
+    ShardDescriptor(UniqueId parentId, int index, int total, int nodes, int goldSize, Class<?> scenarioClass) {
         super(
                 parentId.append(SEGMENT, String.valueOf(index)),
-                "shard " + index + "/" + total + " (gold list: " + nodes + " of " + goldSize + " IPs)");
+                "shard " + index + "/" + total + " (gold list: " + nodes + " of " + goldSize + " IPs)",
+                ScenarioSource.of(scenarioClass));
     }
 
     @Override

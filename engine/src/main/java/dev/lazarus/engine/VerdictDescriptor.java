@@ -3,13 +3,13 @@ package dev.lazarus.engine;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
-/** A fleet-level verdict test, run after the node tests. */
-public final class VerdictDescriptor extends AbstractTestDescriptor {
+/** A fleet-level verdict test, run after the node tests; its source is the scenario class. */
+final class VerdictDescriptor extends AbstractTestDescriptor {
 
-    public static final String SEGMENT = "verdict";
+    static final String SEGMENT = "verdict";
 
     /** The fleet-level verdicts, in the order they run. */
-    public enum Kind {
+    enum Kind {
         GHOSTS("ghosts", "verdict: ghosts"),
         UNTRACEABLE("untraceable", "verdict: untraceable entries"),
         INVARIANT("invariant", "verdict: accounting invariant");
@@ -25,12 +25,12 @@ public final class VerdictDescriptor extends AbstractTestDescriptor {
 
     private final Kind kind;
 
-    VerdictDescriptor(UniqueId parentId, Kind kind) {
-        super(parentId.append(SEGMENT, kind.id), kind.displayName);
+    VerdictDescriptor(UniqueId parentId, Kind kind, Class<?> scenarioClass) {
+        super(parentId.append(SEGMENT, kind.id), kind.displayName, ScenarioSource.of(scenarioClass));
         this.kind = kind;
     }
 
-    public Kind kind() {
+    Kind kind() {
         return kind;
     }
 

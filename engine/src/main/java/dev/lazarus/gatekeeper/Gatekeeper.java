@@ -1,9 +1,10 @@
 package dev.lazarus.gatekeeper;
 
-import dev.lazarus.config.LazarusParameters;
-import dev.lazarus.monitor.FleetAssessment;
+import dev.lazarus.api.LazarusParameters;
+import dev.lazarus.config.ResurrectionPolicy;
 import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RegistryEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ public final class Gatekeeper {
      */
     public record Decision(
             String publicIp,
-            String previousThreadUuid,
+            String previousAttemptId,
             int previousAttempt,
             boolean resurrect,
             String reason,
@@ -56,7 +57,7 @@ public final class Gatekeeper {
                 continue;
             }
             Optional<RegistryEntry> latest = latestAttempt(registry, ip);
-            String previous = latest.map(RegistryEntry::threadUuid).orElse(null);
+            String previous = latest.map(RegistryEntry::attemptId).orElse(null);
             int previousAttempt = latest.map(RegistryEntry::attempt).orElse(0);
             Rule rule = ghosts.contains(ip)
                     ? Rule.retry("ghost")

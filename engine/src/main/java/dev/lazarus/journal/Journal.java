@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * The append-only JSON Lines journal of one run. Each event is one {@code write} of one whole line,
@@ -52,7 +53,7 @@ public final class Journal implements AutoCloseable {
         byte[] line;
         try {
             byte[] json = JournalCodec.mapper().writeValueAsBytes(event); // UTF-8
-            line = java.util.Arrays.copyOf(json, json.length + 1);
+            line = Arrays.copyOf(json, json.length + 1);
             line[json.length] = '\n';
         } catch (JsonProcessingException e) {
             throw new JournalException("cannot encode " + event.name() + " for the journal", e);

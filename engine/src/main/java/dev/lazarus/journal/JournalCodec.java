@@ -1,25 +1,14 @@
 package dev.lazarus.journal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lazarus.spi.ArtifactFiles;
 
-/** The one JSON mapping of journal lines and artifacts: snake_case names, nulls left out. */
+/** The JSON mapping of journal lines: the artifacts' own ({@link ArtifactFiles#json()}), so the two never drift. */
 public final class JournalCodec {
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
 
     private JournalCodec() {}
 
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return ArtifactFiles.json();
     }
 }

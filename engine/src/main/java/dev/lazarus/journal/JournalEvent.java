@@ -1,9 +1,11 @@
 package dev.lazarus.journal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.Status;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One lifecycle event, one line of the journal. Every registry, summary and report is derived from
@@ -39,8 +41,11 @@ public sealed interface JournalEvent {
         return null;
     }
 
-    /** The attempt this lifecycle event belongs to, or null for events that are not an attempt's own. */
-    default String threadUuid() {
+    /**
+     * The attempt this lifecycle event belongs to (written {@code thread_uuid}), or null for events that are not an
+     * attempt's own.
+     */
+    default String attemptId() {
         return null;
     }
 
@@ -49,6 +54,13 @@ public sealed interface JournalEvent {
         return Events.nameOf(this);
     }
 
+    /**
+     * A run begins.
+     *
+     * @param fleetSize the fleet size asked for
+     * @param extensions the ids of the extensions enabled for the run, so a report rebuilt from the journal runs the
+     *     same ones; null in journals that predate them
+     */
     record RunStarted(
             String ts,
             String runId,
@@ -58,7 +70,8 @@ public sealed interface JournalEvent {
             String shard,
             long pid,
             String jdk,
-            List<String> commands)
+            List<String> commands,
+            List<String> extensions)
             implements JournalEvent {}
 
     /** A node of the gold list. */
@@ -86,7 +99,7 @@ public sealed interface JournalEvent {
     record ShardMissing(String ts, String shard, String reason, List<String> ips) implements JournalEvent {}
 
     /** Something the control plane did: {@code kind} such as {@code instances_launched}, with its details. */
-    record ControlPlaneEvent(String ts, String kind, java.util.Map<String, Object> details) implements JournalEvent {
+    record ControlPlaneEvent(String ts, String kind, Map<String, Object> details) implements JournalEvent {
 
         /** The API calls the control plane counted as throttled in this event, 0 when it counted none. */
         public long throttled() {
@@ -112,38 +125,49 @@ public sealed interface JournalEvent {
     /**
      * A node attempt begins; its IP is bound here, before the worker touches the node.
      *
-     * @param previousThreadUuid the attempt this one resurrects (lineage), null for a first attempt
+     * @param previousAttemptId the attempt this one resurrects (lineage), null for a first attempt
      */
     record AttemptStarted(
             String ts,
-            String threadUuid,
+            @JsonProperty("thread_uuid") String attemptId,
             String publicIp,
             String privateIp,
             int attempt,
             String shard,
             long pid,
             String thread,
-            String previousThreadUuid)
+            @JsonProperty("previous_thread_uuid") String previousAttemptId)
             implements JournalEvent {
 
         /** A first attempt. */
         public AttemptStarted(
                 String ts,
-                String threadUuid,
+                @JsonProperty("thread_uuid") String attemptId,
                 String publicIp,
                 String privateIp,
                 int attempt,
                 String shard,
                 long pid,
                 String thread) {
-            this(ts, threadUuid, publicIp, privateIp, attempt, shard, pid, thread, null);
+            this(ts, attemptId, publicIp, privateIp, attempt, shard, pid, thread, null);
         }
     }
 
-    record Connected(String ts, String threadUuid, String publicIp, int connectAttempts, long handshakeMs)
+    record Connected(
+            String ts,
+            @JsonProperty("thread_uuid") String attemptId,
+            String publicIp,
+            int connectAttempts,
+            long handshakeMs)
             implements JournalEvent {}
 
-    record CommandStarted(String ts, String threadUuid, String publicIp, int index, String command, int tryNumber)
+    record CommandStarted(
+            String ts,
+            @JsonProperty("thread_uuid") String attemptId,
+            String publicIp,
+            int index,
+            String command,
+            int tryNumber)
             implements JournalEvent {}
 
     /**
@@ -156,7 +180,7 @@ public sealed interface JournalEvent {
      */
     record CommandFinished(
             String ts,
-            String threadUuid,
+            @JsonProperty("thread_uuid") String attemptId,
             String publicIp,
             int index,
             int tryNumber,
@@ -170,7 +194,7 @@ public sealed interface JournalEvent {
     /** The attempt's verdict. Exactly one per attempt that the harness saw to its end. */
     record AttemptFinished(
             String ts,
-            String threadUuid,
+            @JsonProperty("thread_uuid") String attemptId,
             String publicIp,
             Status status,
             List<String> tags,
@@ -200,12 +224,17 @@ public sealed interface JournalEvent {
      * The gatekeeper's decision on one candidate or ghost before a resurrection round.
      *
      * @param round the round the node is (or is not) scheduled into
-     * @param previousThreadUuid the node's latest attempt, null when it never started one
+     * @param previousAttemptId the node's latest attempt, null when it never started one
      * @param resurrect whether the node gets another attempt
      * @param reason the rule that decided, e.g. {@code ghost}, {@code fatal_package_missing}, {@code budget}
      */
     record GatekeeperDecision(
-            String ts, int round, String publicIp, String previousThreadUuid, boolean resurrect, String reason)
+            String ts,
+            int round,
+            String publicIp,
+            @JsonProperty("previous_thread_uuid") String previousAttemptId,
+            boolean resurrect,
+            String reason)
             implements JournalEvent {}
 
     /** The error budget was exceeded: from here on no node attempt starts. */

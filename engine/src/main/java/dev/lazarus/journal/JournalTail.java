@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,7 +84,7 @@ public final class JournalTail {
             }
             return buffer.position() == buffer.capacity()
                     ? buffer.array()
-                    : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+                    : Arrays.copyOf(buffer.array(), buffer.position());
         } catch (IOException e) {
             throw new JournalException("cannot read the journal " + file + ": " + e, e);
         }

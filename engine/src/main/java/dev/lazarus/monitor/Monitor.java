@@ -1,7 +1,9 @@
 package dev.lazarus.monitor;
 
 import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.IpAddresses;
+import dev.lazarus.spi.RegistryEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,7 +40,7 @@ public final class Monitor {
             }
         }
         Map<String, RegistryEntry> finalByIp = new HashMap<>(registry.finalEntryByIp());
-        finalByIp.keySet().removeIf(ip -> !RegistryEntry.isValidIp(ip));
+        finalByIp.keySet().removeIf(ip -> !IpAddresses.isValid(ip));
         List<String> ghosts = gold.stream()
                 .distinct()
                 .filter(ip -> !finalByIp.containsKey(ip))

@@ -5,10 +5,15 @@ import dev.lazarus.journal.JournalEvent.AttemptFinished;
 import dev.lazarus.journal.JournalEvent.AttemptStarted;
 import dev.lazarus.journal.JournalEvent.CommandFinished;
 import dev.lazarus.journal.JournalEvent.CommandStarted;
+import dev.lazarus.journal.JournalEvent.Connected;
 import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import dev.lazarus.journal.JournalEvent.GoldList;
 import dev.lazarus.journal.JournalEvent.GoldNode;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.AttemptTimeline;
+import dev.lazarus.spi.CommandRecord;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.verdict.Verdict;
+import dev.lazarus.verdict.Verdicts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The registry of a run, rebuilt from the journal alone: the gold list and one entry per attempt, in
- * the order attempts started. Nothing here is kept anywhere but in the journal.
+ * The registry of a run, rebuilt from the journal alone: the gold list and one entry per attempt, in the order
+ * attempts started. Nothing here is kept anywhere but in the journal.
  */
 public final class Registry {
 
@@ -39,72 +44,97 @@ public final class Registry {
         List<GoldNode> gold = new ArrayList<>();
         Map<String, Builder> attempts = new LinkedHashMap<>();
         Map<String, String> lastEventByIp = new LinkedHashMap<>();
-        Map<String, String> lastEventByThread = new HashMap<>();
+        Map<String, String> lastEventByAttempt = new HashMap<>();
         Map<String, String> supersededBy = new HashMap<>();
         Set<String> resurrected = new HashSet<>();
         for (JournalEvent event : events) {
-            String thread = event.threadUuid();
-            if (thread != null) {
+            String attempt = event.attemptId();
+            if (attempt != null) {
                 // lifecycle events only: what a node's worker reached, not what was said about the node
                 lastEventByIp.put(event.publicIp(), event.name());
-                lastEventByThread.put(thread, event.name());
+                lastEventByAttempt.put(attempt, event.name());
             }
             if (event instanceof GoldList g) {
                 gold.addAll(g.nodes());
             } else if (event instanceof AttemptStarted s) {
-                attempts.put(s.threadUuid(), new Builder(s));
-                if (s.previousThreadUuid() != null) {
-                    supersededBy.put(s.previousThreadUuid(), s.threadUuid());
+                attempts.put(s.attemptId(), new Builder(s));
+                if (s.previousAttemptId() != null) {
+                    supersededBy.put(s.previousAttemptId(), s.attemptId());
                 }
             } else if (event instanceof CommandStarted c) {
-                Optional.ofNullable(attempts.get(c.threadUuid())).ifPresent(b -> b.started(c));
+                Optional.ofNullable(attempts.get(c.attemptId())).ifPresent(b -> b.started(c));
             } else if (event instanceof CommandFinished c) {
-                Optional.ofNullable(attempts.get(c.threadUuid())).ifPresent(b -> b.finished(c));
+                Optional.ofNullable(attempts.get(c.attemptId())).ifPresent(b -> b.finished(c));
             } else if (event instanceof AttemptFinished f) {
-                Optional.ofNullable(attempts.get(f.threadUuid())).ifPresent(b -> b.finish(f));
-            } else if (event instanceof GatekeeperDecision d && d.resurrect() && d.previousThreadUuid() != null) {
-                resurrected.add(d.previousThreadUuid());
+                Optional.ofNullable(attempts.get(f.attemptId())).ifPresent(b -> b.finish(f));
+            } else if (event instanceof GatekeeperDecision d && d.resurrect() && d.previousAttemptId() != null) {
+                resurrected.add(d.previousAttemptId());
             }
         }
         List<RegistryEntry> entries = attempts.values().stream()
                 .map(b -> b.build(
-                        lastEventByThread.get(b.started.threadUuid()),
-                        resurrected.contains(b.started.threadUuid()),
-                        supersededBy.get(b.started.threadUuid())))
+                        lastEventByAttempt.get(b.started.attemptId()),
+                        resurrected.contains(b.started.attemptId()),
+                        supersededBy.get(b.started.attemptId())))
                 .toList();
         return new Registry(gold, entries, lastEventByIp);
     }
 
     /**
-     * This registry with every attempt that has no verdict closed as {@code stub} with the tags
-     * {@code interrupted} and {@code last_event_<event>}: what a killed run's in-flight attempts become.
+     * This registry with every attempt that has no verdict closed as a killed run leaves it ({@code stub},
+     * {@code interrupted}, the last event it reached).
      */
     public Registry closeInterrupted() {
-        List<RegistryEntry> closed = entries.stream()
-                .map(e -> e.isFinal()
-                        ? e
-                        : new RegistryEntry(
-                                e.threadUuid(),
-                                e.shard(),
-                                e.pid(),
-                                e.thread(),
-                                e.attempt(),
-                                Status.STUB,
-                                e.publicIp(),
-                                e.privateIp(),
-                                e.timestamp(),
-                                List.of(Status.STUB.tag(), "interrupted", "last_event_" + e.lastEvent()),
-                                e.commands(),
-                                null,
-                                null,
-                                "the run ended before this attempt had a verdict; last lifecycle event: "
-                                        + e.lastEvent(),
-                                e.lastEvent(),
-                                null,
-                                e.previousThreadUuid(),
-                                e.supersededBy()))
-                .toList();
+        List<RegistryEntry> closed =
+                entries.stream().map(e -> e.isFinal() ? e : killed(e)).toList();
         return new Registry(gold, closed, lastEventByIp);
+    }
+
+    private static RegistryEntry killed(RegistryEntry e) {
+        Verdict v = Verdicts.killed(e.lastEvent());
+        return new RegistryEntry(
+                e.attemptId(),
+                e.shard(),
+                e.pid(),
+                e.thread(),
+                e.attempt(),
+                v.status(),
+                e.publicIp(),
+                e.privateIp(),
+                e.timestamp(),
+                v.tags(),
+                e.commands(),
+                v.failingCommandIndex(),
+                v.failingCommand(),
+                v.message(),
+                e.lastEvent(),
+                v.stackTrace(),
+                e.previousAttemptId(),
+                e.supersededBy());
+    }
+
+    /** When the steps of one attempt happened, from that attempt's own journal events, in order. */
+    public static AttemptTimeline timeline(List<JournalEvent> own) {
+        if (own.isEmpty()) {
+            throw new IllegalArgumentException("an attempt's timeline needs its events");
+        }
+        Optional<AttemptTimeline.Connection> connected = own.stream()
+                .filter(Connected.class::isInstance)
+                .map(Connected.class::cast)
+                .findFirst()
+                .map(c -> new AttemptTimeline.Connection(c.ts(), c.connectAttempts(), c.handshakeMs()));
+        Map<Integer, String[]> spans = new TreeMap<>();
+        for (JournalEvent e : own) {
+            if (e instanceof CommandStarted c) {
+                spans.computeIfAbsent(c.index(), i -> new String[] {c.ts(), c.ts()})[1] = c.ts();
+            } else if (e instanceof CommandFinished c) {
+                spans.computeIfAbsent(c.index(), i -> new String[] {c.ts(), c.ts()})[1] = c.ts();
+            }
+        }
+        List<AttemptTimeline.CommandSpan> commands = new ArrayList<>();
+        spans.forEach((index, span) -> commands.add(new AttemptTimeline.CommandSpan(index, span[0], span[1])));
+        return new AttemptTimeline(
+                own.get(0).ts(), connected, commands, own.get(own.size() - 1).ts());
     }
 
     public List<GoldNode> gold() {
@@ -134,17 +164,9 @@ public final class Registry {
         return byIp;
     }
 
-    /**
-     * The slowest node's own critical path in milliseconds: the summed durations of its commands, the least
-     * time any harness could have taken for this run.
-     */
-    public long criticalPathMillis() {
-        return finalEntries().stream()
-                .mapToLong(e -> e.commands().stream()
-                        .mapToLong(CommandRecord::durationMs)
-                        .sum())
-                .max()
-                .orElse(0);
+    /** The last lifecycle event of each IP whose worker journaled one. */
+    public Map<String, String> lastEventByIp() {
+        return lastEventByIp;
     }
 
     /** The name of the last lifecycle event (attempt started, connected, command…, attempt finished) of this IP. */
@@ -192,7 +214,7 @@ public final class Registry {
                     c.durationMs(),
                     c.stdout())));
             return new RegistryEntry(
-                    started.threadUuid(),
+                    started.attemptId(),
                     started.shard(),
                     started.pid(),
                     started.thread(),
@@ -208,7 +230,7 @@ public final class Registry {
                     finished == null ? null : finished.message(),
                     lastEvent,
                     finished == null ? null : finished.stackTrace(),
-                    started.previousThreadUuid(),
+                    started.previousAttemptId(),
                     supersededBy);
         }
     }

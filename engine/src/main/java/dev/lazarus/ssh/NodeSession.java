@@ -1,24 +1,24 @@
 package dev.lazarus.ssh;
 
-import dev.lazarus.controlplane.Node;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.Node;
+import dev.lazarus.ssh.SshFailure.Kind;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
@@ -70,8 +70,9 @@ public final class NodeSession implements AutoCloseable {
             long start = System.nanoTime();
             if (!handshakes.acquire(settings.permitWait())) {
                 throw new SshFailure(
-                        Status.SSH_RETRY_FAILED,
-                        List.of("ssh_retry_failed", "handshake_permit_timeout"),
+                        Kind.NO_HANDSHAKE_PERMIT,
+                        attempt,
+                        true,
                         "no handshake permit within " + settings.permitWait(),
                         null);
             }
@@ -82,7 +83,7 @@ public final class NodeSession implements AutoCloseable {
                 // handshake, and lift that bound afterwards, when silence is the stream watchdog's business.
                 client.setTimeout((int) settings.authTimeout().toMillis());
                 client.addHostKeyVerifier(node.publishedHostKey()
-                        .<net.schmizz.sshj.transport.verification.HostKeyVerifier>map(PublishedHostKeyVerifier::new)
+                        .<HostKeyVerifier>map(PublishedHostKeyVerifier::new)
                         .orElseGet(() -> knownHosts(node)));
                 client.connect(node.publicIp(), node.sshPort());
                 tcpConnected = true;
@@ -93,25 +94,23 @@ public final class NodeSession implements AutoCloseable {
             } catch (UserAuthException e) {
                 closeQuietly(client);
                 throw new SshFailure(
-                        Status.SSH_INITIATED_FAILED,
-                        List.of("ssh_initiated_failed", "auth_failed"),
+                        Kind.AUTH_REJECTED,
+                        attempt,
+                        false,
                         "authentication as " + node.login().user() + " was refused: " + e.getMessage(),
                         e);
             } catch (TransportException e) {
                 closeQuietly(client);
-                if (e.getDisconnectReason() == net.schmizz.sshj.common.DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
+                if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
                     throw new SshFailure(
-                            Status.SSH_INITIATED_FAILED,
-                            List.of("ssh_initiated_failed", "host_key_rejected"),
+                            Kind.HOST_KEY_REJECTED,
+                            attempt,
+                            false,
                             "the host key of " + node.publicIp() + " does not match the published one",
                             e);
                 }
                 last = e;
                 lastWasInitiated = true;
-            } catch (ConnectException | NoRouteToHostException | SocketTimeoutException e) {
-                closeQuietly(client);
-                last = e;
-                lastWasInitiated = tcpConnected;
             } catch (IOException e) {
                 closeQuietly(client);
                 last = e;
@@ -121,21 +120,10 @@ public final class NodeSession implements AutoCloseable {
             }
         }
         String lastClass = last == null ? "none" : last.getClass().getSimpleName();
-        List<String> tags = new ArrayList<>();
-        if (lastWasInitiated) {
-            tags.add(Status.SSH_INITIATED_FAILED.tag());
-            tags.add("ssh_connect_stall");
-            if (isTimeout(last)) {
-                tags.add("watchdog_triggered");
-            }
-        } else {
-            tags.add(Status.SSH_RETRY_FAILED.tag());
-        }
-        tags.add("ssh_attempts_" + settings.connectAttempts());
-        tags.add("last_error_" + lastClass);
         throw new SshFailure(
-                lastWasInitiated ? Status.SSH_INITIATED_FAILED : Status.SSH_RETRY_FAILED,
-                tags,
+                lastWasInitiated ? Kind.HANDSHAKE_STALLED : Kind.UNREACHABLE,
+                settings.connectAttempts(),
+                isTimeout(last),
                 settings.connectAttempts() + " SSH connect attempt(s) to " + node.publicIp() + ":" + node.sshPort()
                         + " failed; last: " + lastClass + ": " + (last == null ? "" : last.getMessage()),
                 last);
@@ -145,16 +133,14 @@ public final class NodeSession implements AutoCloseable {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SocketTimeoutException
                     || c instanceof TimeoutException
-                    || String.valueOf(c.getMessage())
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .contains("timeout")) {
+                    || String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT).contains("timeout")) {
                 return true;
             }
         }
         return false;
     }
 
-    private static net.schmizz.sshj.transport.verification.HostKeyVerifier knownHosts(Node node) {
+    private static HostKeyVerifier knownHosts(Node node) {
         try {
             return new OpenSSHKnownHosts(node.knownHostsFile().toFile());
         } catch (IOException e) {
@@ -186,10 +172,7 @@ public final class NodeSession implements AutoCloseable {
      * long strace trace never fills the bounded tail that the classifier reads).
      */
     public ExecResult exec(
-            String command,
-            StreamWatchdog watchdog,
-            ExecutorService drainers,
-            java.util.function.Predicate<String> keepStderr)
+            String command, StreamWatchdog watchdog, ExecutorService drainers, Predicate<String> keepStderr)
             throws SshFailure, InterruptedException {
         long start = System.nanoTime();
         StreamTail out = new StreamTail("stdout", STDOUT_KEEP, start);
@@ -255,11 +238,9 @@ public final class NodeSession implements AutoCloseable {
 
     private static SshFailure dropped(String command, Exception e) {
         return new SshFailure(
-                Status.SSH_INITIATED_FAILED,
-                List.of(
-                        "ssh_initiated_failed",
-                        "connection_dropped",
-                        "last_error_" + e.getClass().getSimpleName()),
+                Kind.CONNECTION_DROPPED,
+                0,
+                false,
                 "the SSH connection dropped during `" + command + "`: " + e.getMessage(),
                 e);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Drains one output stream to its end, keeping the last {@code keep} lines and the time of the last
@@ -17,7 +18,7 @@ final class StreamTail {
 
     private final String name;
     private final int keep;
-    private final java.util.function.Predicate<String> worthKeeping;
+    private final Predicate<String> worthKeeping;
     private final Deque<String> lines = new ArrayDeque<>();
     private volatile long lastByteNanos;
     private long total;
@@ -27,7 +28,7 @@ final class StreamTail {
     }
 
     /** A tail that keeps only the lines {@code worthKeeping} accepts (the others are counted, not stored). */
-    StreamTail(String name, int keep, long startNanos, java.util.function.Predicate<String> worthKeeping) {
+    StreamTail(String name, int keep, long startNanos, Predicate<String> worthKeeping) {
         this.name = name;
         this.keep = keep;
         this.lastByteNanos = startNanos;

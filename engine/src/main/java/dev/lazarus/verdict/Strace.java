@@ -2,6 +2,7 @@ package dev.lazarus.verdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,8 +54,8 @@ public final class Strace {
      * trace marker, the trace's first line, which names the top-level process, and process exits) and drops
      * the rest as it arrives, so a trace of any length fits a bounded tail.
      */
-    public static java.util.function.Predicate<String> significantLines(Whitelist whitelist, boolean straced) {
-        return new java.util.function.Predicate<>() {
+    public static Predicate<String> significantLines(Whitelist whitelist, boolean straced) {
+        return new Predicate<>() {
             private boolean inTrace;
             private boolean firstTraceLineKept;
 

@@ -1,5 +1,6 @@
 package dev.lazarus.verdict;
 
+import dev.lazarus.spi.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ public record TryOutcome(Kind kind, int exitStatus, List<String> nonWhitelistedS
         };
     }
 
-    /** The seed's tags for this outcome when it is the last try's (status first, as the seed wrote them). */
+    /** The tags this outcome gives the entry when it is the last try's, the status's own tag first. */
     public List<String> finalTags(int tries) {
         List<String> tags = new ArrayList<>();
         tags.add(finalStatus().tag());

@@ -1,15 +1,17 @@
 package dev.lazarus.verdict;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Regex sets, per command family, that recognise stderr lines which are noise rather than failure
- * (apt's CLI warning, progress lines, debconf and locale warnings). The patterns are the seed's
- * APT/YUM/DNF/STRACE lists, with its missing-comma concatenations split back into separate entries.
- * A line is whitelisted when one pattern matches the whole (trimmed) line.
+ * Regex sets, per command family (apt, yum, dnf, strace), that recognise stderr lines which are noise rather than
+ * failure: apt's CLI warning, progress lines, debconf and locale warnings, the trace's own lines. A line is
+ * whitelisted when one pattern matches the whole (trimmed) line; every pattern is checked against real lines
+ * ({@code whitelist-samples.txt}).
  */
 public final class Whitelist {
 
@@ -148,10 +150,10 @@ public final class Whitelist {
     }
 
     /** Each family's patterns compiled once: a whitelist is chosen for every command of every node. */
-    private static final java.util.Map<Family, List<Pattern>> COMPILED = compileAll();
+    private static final Map<Family, List<Pattern>> COMPILED = compileAll();
 
-    private static java.util.Map<Family, List<Pattern>> compileAll() {
-        java.util.Map<Family, List<Pattern>> compiled = new java.util.EnumMap<>(Family.class);
+    private static Map<Family, List<Pattern>> compileAll() {
+        Map<Family, List<Pattern>> compiled = new EnumMap<>(Family.class);
         for (Family f : Family.values()) {
             compiled.put(f, patternsOf(f).stream().map(Pattern::compile).toList());
         }

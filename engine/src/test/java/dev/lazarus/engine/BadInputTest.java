@@ -8,12 +8,15 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.lazarus.config.LazarusConfigurationException;
 import dev.lazarus.engine.fixtures.Fixtures;
+import dev.lazarus.spi.LazarusConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -36,6 +39,24 @@ class BadInputTest {
                 .configurationError()
                 .orElseThrow(() -> new AssertionError("discovery accepted it"))
                 .getMessage();
+    }
+
+    @Test
+    void badInputIsADiscoveryIssueOnTheScenarioClassThatLeavesTheOtherScenariosToRun() {
+        EngineDiscoveryResults discovered = EngineTestKit.engine(LazarusTestEngine.ENGINE_ID)
+                .configurationParameter("lazarus.output.dir", out.toString())
+                .selectors(selectClass(Fixtures.Alpha.class), selectClass(Fixtures.NoCommands.class))
+                .discover();
+        assertThat(discovered.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message())
+                    .startsWith("Scenario " + Fixtures.NoCommands.class.getName() + " cannot run: ")
+                    .contains("has no commands");
+            assertThat(issue.source()).contains(ClassSource.from(Fixtures.NoCommands.class));
+        });
+        assertThat(discovered.getEngineDescriptor().getChildren())
+                .as("the good scenario is still there")
+                .hasSize(2);
     }
 
     @Test
@@ -64,7 +85,7 @@ class BadInputTest {
     void unknownControlPlane() {
         assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.control-plane", "azure"))
                 .contains("lazarus.control-plane='azure'")
-                .contains("allowed: ec2, inventory, static");
+                .contains("allowed: inventory, static");
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 import dev.lazarus.engine.fixtures.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class DiscoveryTest {
 
     @Test
     void theEngineIsFoundThroughServiceLoader() {
-        assertThat(java.util.ServiceLoader.load(org.junit.platform.engine.TestEngine.class).stream()
+        assertThat(ServiceLoader.load(org.junit.platform.engine.TestEngine.class).stream()
                         .map(p -> p.get().getId()))
                 .contains("lazarus");
     }

@@ -2,6 +2,7 @@ package dev.lazarus.gatekeeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazarus.config.ResurrectionPolicy;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalEvent.AttemptFinished;
@@ -9,7 +10,7 @@ import dev.lazarus.journal.JournalEvent.AttemptStarted;
 import dev.lazarus.journal.JournalEvent.GoldNode;
 import dev.lazarus.monitor.Monitor;
 import dev.lazarus.registry.Registry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.Status;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ class GatekeeperTest {
                 .containsExactlyInAnyOrder("10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.10");
         assertThat(d.get("10.0.0.5").reason()).isEqualTo("synthetic_crash");
         assertThat(d.get("10.0.0.10").reason()).isEqualTo("ghost");
-        assertThat(d.get("10.0.0.10").previousThreadUuid()).isEqualTo("u-10.0.0.10");
+        assertThat(d.get("10.0.0.10").previousAttemptId()).isEqualTo("u-10.0.0.10");
         assertThat(d.get("10.0.0.10").previousAttempt()).isEqualTo(1);
         assertThat(d.get("10.0.0.7").reason()).startsWith("fatal_package_missing");
         assertThat(d.get("10.0.0.11").reason()).as("never, whatever the status").startsWith("fatal_package_missing");
@@ -95,18 +96,5 @@ class GatekeeperTest {
             assertThat(x.overBudget()).isFalse();
             assertThat(x.reason()).startsWith("time_bound");
         });
-    }
-
-    @Test
-    void budgetsParseAsSharesOrPercentages() {
-        assertThat(ResurrectionPolicy.parseBudget("0.1")).isEqualTo(0.1);
-        assertThat(ResurrectionPolicy.parseBudget("25%")).isEqualTo(0.25);
-        assertThat(new ResurrectionPolicy(1, 0.01, Duration.ZERO).perRound(16))
-                .as("at least one")
-                .isEqualTo(1);
-        assertThat(new ResurrectionPolicy(1, 0, Duration.ZERO).perRound(16)).isZero();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResurrectionPolicy.parseBudget("half"))
-                .hasMessageContaining("lazarus.resurrection.budget")
-                .hasMessageContaining("0..1");
     }
 }

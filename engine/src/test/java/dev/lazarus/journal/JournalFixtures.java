@@ -1,6 +1,6 @@
 package dev.lazarus.journal;
 
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.Status;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;

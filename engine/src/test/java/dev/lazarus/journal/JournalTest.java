@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.Status;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

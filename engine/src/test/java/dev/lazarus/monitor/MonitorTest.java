@@ -6,8 +6,10 @@ import dev.lazarus.journal.Journal;
 import dev.lazarus.journal.JournalFixtures;
 import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.Status;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,7 @@ class MonitorTest {
     @TempDir
     Path dir;
 
-    private FleetAssessment assess(java.util.function.Consumer<Journal> writes) {
+    private FleetAssessment assess(Consumer<Journal> writes) {
         Path file = dir.resolve(Journal.FILE_NAME);
         try (Journal journal = Journal.create(file)) {
             writes.accept(journal);

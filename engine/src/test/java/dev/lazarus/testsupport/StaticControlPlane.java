@@ -1,13 +1,13 @@
 package dev.lazarus.testsupport;
 
-import dev.lazarus.config.LazarusConfigurationException;
-import dev.lazarus.config.Parameters;
-import dev.lazarus.controlplane.ControlPlaneFactory;
-import dev.lazarus.controlplane.Fleet;
-import dev.lazarus.controlplane.FleetRequest;
+import dev.lazarus.spi.ControlPlane;
+import dev.lazarus.spi.Fleet;
+import dev.lazarus.spi.FleetRequest;
+import dev.lazarus.spi.LazarusConfigurationException;
+import dev.lazarus.spi.Parameters;
 
 /** A control plane for discovery tests of the engine alone: validates, never provisions. */
-public final class StaticControlPlane implements ControlPlaneFactory {
+public final class StaticControlPlane implements ControlPlane {
 
     @Override
     public String name() {

@@ -2,6 +2,7 @@ package dev.lazarus.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazarus.spi.Status;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.lazarus.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazarus.spi.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,14 @@
 package dev.lazarus.inject;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every fault Lazarus can inject, with what the run must then say of the node. The crash sites keep the
- * seed's names and tags; node faults act through the embedded fleet's behaviours.
+ * Every fault Lazarus can inject, with what the run must then say of the node. The four crash sites are named
+ * {@code FORCE_TOMCAT_FAIL*} and tagged {@code synthetic_crash_*}, names CI variables and reports already use; node
+ * faults act through the embedded fleet's behaviours, control-plane faults through the EC2 emulator.
  */
 public enum Fault {
     FORCE_TOMCAT_FAIL_PRE_SSH(
@@ -107,7 +109,6 @@ public enum Fault {
     }
 
     static String allowed() {
-        return String.join(
-                ", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
+        return String.join(", ", Arrays.stream(values()).map(Enum::name).toList());
     }
 }

@@ -1,46 +1,68 @@
 package dev.lazarus.inject;
 
-import dev.lazarus.config.Parameters;
-import dev.lazarus.extension.NodeHooks;
-import dev.lazarus.extension.NodeLifecycle;
-import dev.lazarus.extension.SyntheticFailure;
-import dev.lazarus.extension.WorkerVanished;
+import dev.lazarus.spi.NodeHooks;
+import dev.lazarus.spi.NodeLifecycle;
+import dev.lazarus.spi.RunContext;
+import dev.lazarus.spi.RunObserver;
+import dev.lazarus.spi.RunResult;
+import dev.lazarus.spi.ScenarioInfo;
+import dev.lazarus.spi.SyntheticFailure;
+import dev.lazarus.spi.WorkerVanished;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * The fault injectors, plugged into the engine's node lifecycle. Crash sites and ghosts act through
- * {@link NodeHooks} on a node's first attempt; node faults become the embedded fleet's behaviours. Every
- * injection is journaled ({@code injection_planned}) with its expected verdict before any install starts.
+ * The fault injectors, as one extension ({@code fault-injection}): switched on for a scenario by {@link Inject} on it or
+ * by a {@code lazarus.inject.<FAULT>} parameter (a CI variable), off otherwise. Crash sites and ghosts act through
+ * {@link NodeHooks} on a node's first attempt; node faults become the embedded fleet's behaviours; control-plane
+ * faults the EC2 emulator's settings. Every injection is journaled with its expected verdict before it acts, and
+ * the run ends with the detection matrix ({@link InjectionMatrix}).
  */
-public final class FaultInjection implements NodeLifecycle {
+public final class FaultInjection implements NodeLifecycle, RunObserver {
+
+    public static final String ID = "fault-injection";
 
     static final String BEHAVIOURS = "lazarus.embedded.behaviours";
     static final String THROTTLE_RATE = "lazarus.ec2-emulated.throttle-rate";
     static final String NEVER_IP = "lazarus.ec2-emulated.never-ip";
 
     @Override
-    public void validate(
-            Class<?> scenarioClass, Parameters parameters, int fleetSize, Optional<List<String>> knownAddresses) {
-        InjectionPlan.of(scenarioClass, parameters, fleetSize, knownAddresses);
+    public String id() {
+        return ID;
     }
 
     @Override
-    public RunPart forRun(
-            Class<?> scenarioClass, Parameters parameters, int fleetSize, Optional<List<String>> knownAddresses) {
-        InjectionPlan plan = InjectionPlan.of(scenarioClass, parameters, fleetSize, knownAddresses);
+    public Set<Class<? extends Annotation>> enablingAnnotations() {
+        return Set.of(Inject.class);
+    }
+
+    /** A fault given by parameter switches injection on; the seed alone does not. */
+    @Override
+    public boolean enabledByParameter(String parameter) {
+        return parameter.startsWith(InjectionPlan.PREFIX) && !parameter.equals(InjectionPlan.SEED);
+    }
+
+    @Override
+    public void validate(ScenarioInfo scenario) {
+        InjectionPlan.of(scenario);
+    }
+
+    @Override
+    public RunPart forRun(ScenarioInfo scenario) {
+        InjectionPlan plan = InjectionPlan.of(scenario);
         if (plan.isEmpty()) {
             return RunPart.NONE;
         }
         return new RunPart() {
             @Override
-            public Map<String, String> controlPlaneParameters(InjectionJournal journal) {
+            public Map<String, String> controlPlaneParameters(Expectations expectations) {
                 Map<String, String> out = new HashMap<>();
                 List<String> specs = new ArrayList<>();
-                parameters.get(BEHAVIOURS).ifPresent(specs::add);
+                scenario.parameters().get(BEHAVIOURS).ifPresent(specs::add);
                 plan.byPosition().forEach((position, fault) -> {
                     if (fault.behaviour != null) {
                         specs.add(position + "=" + fault.behaviour);
@@ -50,7 +72,7 @@ public final class FaultInjection implements NodeLifecycle {
                     out.put(BEHAVIOURS, String.join("; ", specs));
                 }
                 plan.throttleRate().ifPresent(rate -> {
-                    journal.planned(
+                    expectations.expect(
                             Fault.THROTTLE.name(),
                             null,
                             Fault.THROTTLE.expectedStatus,
@@ -59,7 +81,7 @@ public final class FaultInjection implements NodeLifecycle {
                 });
                 if (!plan.noIp().isEmpty()) {
                     plan.noIp()
-                            .forEach(index -> journal.planned(
+                            .forEach(index -> expectations.expect(
                                     Fault.NO_IP.name(),
                                     null,
                                     Fault.NO_IP.expectedStatus,
@@ -74,21 +96,27 @@ public final class FaultInjection implements NodeLifecycle {
             }
 
             @Override
-            public NodeHooks nodeHooks(List<String> gold, InjectionJournal journal) {
+            public NodeHooks nodeHooks(List<String> fleetIps, Expectations expectations) {
                 Map<String, Fault> byIp = new HashMap<>(plan.byIp());
                 plan.byPosition().forEach((position, fault) -> {
-                    if (position <= gold.size()) {
-                        byIp.put(gold.get(position - 1), fault);
+                    if (position <= fleetIps.size()) {
+                        byIp.put(fleetIps.get(position - 1), fault);
                     }
                 });
                 byIp.forEach(
-                        (ip, fault) -> journal.planned(fault.name(), ip, fault.expectedStatus, fault.expectedTags));
+                        (ip, fault) -> expectations.expect(fault.name(), ip, fault.expectedStatus, fault.expectedTags));
                 return new Injector(byIp);
             }
         };
     }
 
-    /** Acts at the crash sites, on first attempts only (a resurrected attempt runs clean). */
+    /** The detection matrix of the run, when it had injections. */
+    @Override
+    public void runFinished(RunContext run, RunResult result) throws Exception {
+        InjectionMatrix.write(run, result);
+    }
+
+    /** Acts at the points of a node attempt, on first attempts only (a resurrected attempt runs clean). */
     static final class Injector implements NodeHooks {
         private final Map<String, Fault> byIp;
 

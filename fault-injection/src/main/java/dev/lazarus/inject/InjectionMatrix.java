@@ -1,29 +1,27 @@
 package dev.lazarus.inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lazarus.extension.RunContext;
-import dev.lazarus.extension.RunObserver;
-import dev.lazarus.extension.RunResult;
-import dev.lazarus.journal.JournalCodec;
-import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
+import dev.lazarus.spi.ArtifactFiles;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.RunContext;
+import dev.lazarus.spi.RunResult;
+import dev.lazarus.spi.Status;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The detection matrix of a run with injections (first attempts): for every fault, how many nodes got it, how many the run
- * detected with the expected status and tags, how many it missed, and how many clean nodes it flagged
- * anyway (false alarms). Written as {@code injection_matrix.json} and {@code .log}, and printed.
+ * The detection matrix of a run with injections (first attempts): for every fault, how many nodes got it, how many
+ * the run detected with the expected status and tags, how many it missed, and how many clean nodes it flagged anyway
+ * (false alarms). Written as {@code injection_matrix.json} and {@code .log}, and printed.
  */
-public final class InjectionMatrix implements RunObserver {
+public final class InjectionMatrix {
 
     public static final String JSON = "injection_matrix.json";
     public static final String LOG = "injection_matrix.log";
@@ -44,81 +42,59 @@ public final class InjectionMatrix implements RunObserver {
     /** The whole matrix. */
     public record Matrix(List<Row> rows, List<Check> checks, List<String> falseAlarmIps, int missed, int falseAlarms) {}
 
-    @Override
-    public void runFinished(RunContext run, RunResult result) throws Exception {
-        List<JournalEvent.InjectionPlanned> planned = result.events().stream()
-                .filter(JournalEvent.InjectionPlanned.class::isInstance)
-                .map(JournalEvent.InjectionPlanned.class::cast)
-                .toList();
-        if (planned.isEmpty()) {
+    private InjectionMatrix() {}
+
+    /** Writes and prints the matrix of a run that had injections; a run without any gets none. */
+    static void write(RunContext run, RunResult result) throws Exception {
+        if (result.injections().isEmpty()) {
             return;
         }
-        List<JournalEvent.ControlPlaneEvent> plane = result.events().stream()
-                .filter(JournalEvent.ControlPlaneEvent.class::isInstance)
-                .map(JournalEvent.ControlPlaneEvent.class::cast)
-                .toList();
-        Matrix matrix = compare(planned, result.registry(), plane);
-        ObjectMapper json = JournalCodec.mapper();
-        write(run.runDir().resolve(JSON), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(matrix));
+        Matrix matrix = compare(result);
+        ArtifactFiles.write(
+                run.runDir().resolve(JSON),
+                ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(matrix));
         String table = render(matrix);
-        write(run.runDir().resolve(LOG), table.getBytes(StandardCharsets.UTF_8));
+        ArtifactFiles.write(run.runDir().resolve(LOG), table.getBytes(StandardCharsets.UTF_8));
         System.out.print(table);
     }
 
     /**
-     * Compares injected with detected on the first attempts, where injections act: a node a resurrection
-     * round later recovered was still detected, and a clean node that failed its first attempt is still a
-     * false alarm.
+     * Compares injected with detected on the first attempts, where injections act: a node a resurrection round later
+     * recovered was still detected, and a clean node that failed its first attempt is still a false alarm. Faults on
+     * the control plane are checked against what it journaled: throttling is detected when throttled calls were
+     * counted; each instance without an IP when one was reported unreachable.
      */
-    public static Matrix compare(List<JournalEvent.InjectionPlanned> planned, Registry registry) {
-        return compare(planned, registry, List.of());
-    }
-
-    /**
-     * Control-plane injections (no IP) are checked against what the control plane journaled: throttling is
-     * detected when throttled calls were counted; each instance without an IP when one was reported unreachable.
-     */
-    public static Matrix compare(
-            List<JournalEvent.InjectionPlanned> planned,
-            Registry registry,
-            List<JournalEvent.ControlPlaneEvent> plane) {
-        long throttled = plane.stream()
-                .filter(e -> "api_calls".equals(e.kind()))
-                .mapToLong(JournalEvent.ControlPlaneEvent::throttled)
-                .sum();
-        List<String> unreachable = plane.stream()
-                .filter(e -> "instance_unreachable".equals(e.kind()))
-                .map(e -> String.valueOf(e.details().get("instance_id")))
+    public static Matrix compare(RunResult result) {
+        long throttled = result.controlPlane().throttledCalls();
+        List<String> unreachable = result.controlPlane().unreachable().stream()
+                .map(RunResult.UnreachableInstance::instanceId)
                 .toList();
         int unreachableLeft = unreachable.size();
         Map<String, RegistryEntry> firstByIp = new HashMap<>();
-        registry.finalEntries().stream().filter(e -> e.attempt() == 1).forEach(e -> firstByIp.put(e.publicIp(), e));
-        Set<String> ghosts = new HashSet<>(registry.goldIps());
+        result.finalEntries().stream().filter(e -> e.attempt() == 1).forEach(e -> firstByIp.put(e.publicIp(), e));
+        List<String> gold = result.assessment().gold();
+        Set<String> ghosts = new HashSet<>(gold);
         ghosts.removeAll(firstByIp.keySet());
         // rows in the order of the Fault enum, whatever order the injections were journaled in
-        Map<String, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
+        Map<String, int[]> counts = new TreeMap<>(Comparator.comparingInt(
                         (String f) -> Fault.byName(f).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-                .thenComparing(java.util.Comparator.naturalOrder()));
+                .thenComparing(Comparator.naturalOrder()));
         List<Check> checks = new ArrayList<>();
         Set<String> injected = new HashSet<>();
-        for (JournalEvent.InjectionPlanned p : planned) {
+        for (RunResult.Injection p : result.injections()) {
             if (p.publicIp() == null) {
-                boolean detected = p.fault().equals(Fault.THROTTLE.name()) ? throttled > 0 : unreachableLeft-- > 0;
-                String actual = p.fault().equals(Fault.THROTTLE.name())
-                        ? throttled + " throttled call(s)"
-                        : unreachable.size() + " unreachable instance(s)";
+                boolean isThrottle = p.fault().equals(Fault.THROTTLE.name());
+                boolean detected = isThrottle ? throttled > 0 : unreachableLeft-- > 0;
+                String actual =
+                        isThrottle ? throttled + " throttled call(s)" : unreachable.size() + " unreachable instance(s)";
                 checks.add(
                         new Check(p.fault(), null, p.expectedStatus(), p.expectedTags(), actual, List.of(), detected));
-                int[] c = counts.computeIfAbsent(p.fault(), f -> new int[2]);
-                c[0]++;
-                if (detected) {
-                    c[1]++;
-                }
+                count(counts, p.fault(), detected);
                 continue;
             }
             injected.add(p.publicIp());
             RegistryEntry entry = firstByIp.get(p.publicIp());
-            if (entry != null && entry.status() == dev.lazarus.verdict.Status.SKIPPED) {
+            if (entry != null && entry.status() == Status.SKIPPED) {
                 continue; // never started (error budget, cancellation): the fault never had its chance to act
             }
             String actual = ghosts.contains(p.publicIp())
@@ -129,25 +105,21 @@ public final class InjectionMatrix implements RunObserver {
                     actual.equals(p.expectedStatus()) && (actual.equals("ghost") || tags.containsAll(p.expectedTags()));
             checks.add(
                     new Check(p.fault(), p.publicIp(), p.expectedStatus(), p.expectedTags(), actual, tags, detected));
-            int[] c = counts.computeIfAbsent(p.fault(), f -> new int[2]);
-            c[0]++;
-            if (detected) {
-                c[1]++;
-            }
+            count(counts, p.fault(), detected);
         }
         List<String> falseAlarmIps = new ArrayList<>();
-        for (String ip : registry.goldIps()) {
+        for (String ip : gold) {
             if (injected.contains(ip)) {
                 continue;
             }
             RegistryEntry entry = firstByIp.get(ip);
-            boolean skipped = entry != null && entry.status() == dev.lazarus.verdict.Status.SKIPPED;
+            boolean skipped = entry != null && entry.status() == Status.SKIPPED;
             if (!skipped
                     && (ghosts.contains(ip) || entry == null || !entry.status().isSuccess())) {
                 falseAlarmIps.add(ip);
             }
         }
-        long noIpPlanned = planned.stream()
+        long noIpPlanned = result.injections().stream()
                 .filter(p -> p.fault().equals(Fault.NO_IP.name()))
                 .count();
         for (int i = (int) noIpPlanned; i < unreachable.size(); i++) {
@@ -162,6 +134,14 @@ public final class InjectionMatrix implements RunObserver {
         }
         rows.add(new Row("(clean nodes)", 0, 0, 0, falseAlarmIps.size()));
         return new Matrix(rows, checks, falseAlarmIps, missed, falseAlarmIps.size());
+    }
+
+    private static void count(Map<String, int[]> counts, String fault, boolean detected) {
+        int[] c = counts.computeIfAbsent(fault, f -> new int[2]);
+        c[0]++;
+        if (detected) {
+            c[1]++;
+        }
     }
 
     static String render(Matrix m) {
@@ -199,9 +179,5 @@ public final class InjectionMatrix implements RunObserver {
                 .forEach(ip ->
                         b.append("  FALSE ALARM on clean node ").append(ip).append('\n'));
         return b.toString();
-    }
-
-    private static void write(Path target, byte[] content) throws Exception {
-        dev.lazarus.extension.ArtifactFiles.write(target, content);
     }
 }

@@ -1,7 +1,8 @@
 package dev.lazarus.inject;
 
-import dev.lazarus.config.LazarusConfigurationException;
-import dev.lazarus.config.Parameters;
+import dev.lazarus.spi.LazarusConfigurationException;
+import dev.lazarus.spi.Parameters;
+import dev.lazarus.spi.ScenarioInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -87,8 +88,12 @@ final class InjectionPlan {
         return p.getLong(SEED, 0);
     }
 
-    static InjectionPlan of(Class<?> scenarioClass, Parameters p, int fleetSize, Optional<List<String>> known) {
-        Map<Fault, Selection> selections = selections(scenarioClass, p);
+    /** The plan for a scenario: where its faults go, checked against its fleet. */
+    static InjectionPlan of(ScenarioInfo scenario) {
+        Parameters p = scenario.parameters();
+        int fleetSize = scenario.fleetSize();
+        Optional<List<String>> known = scenario.knownAddresses();
+        Map<Fault, Selection> selections = selections(scenario.scenarioClass(), p);
         Map<Fault, Selection> controlPlane = new EnumMap<>(Fault.class);
         selections.entrySet().removeIf(e -> {
             if (e.getKey().site == Fault.Site.CONTROL_PLANE) {
@@ -98,8 +103,7 @@ final class InjectionPlan {
             return false;
         });
         if (!controlPlane.isEmpty()) {
-            String plane =
-                    dev.lazarus.config.ScenarioConfig.resolve(scenarioClass, p).controlPlane();
+            String plane = scenario.controlPlane();
             if (!plane.equals(Fault.EMULATED_EC2)) {
                 throw new LazarusConfigurationException(
                         PREFIX + controlPlane.keySet().iterator().next().name()

@@ -1,7 +1,7 @@
 package dev.lazarus.inject;
 
-import dev.lazarus.config.LazarusConfigurationException;
-import dev.lazarus.registry.RegistryEntry;
+import dev.lazarus.spi.IpAddresses;
+import dev.lazarus.spi.LazarusConfigurationException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +15,7 @@ record Selection(int count, double fraction, List<String> ips) {
                     .map(String::strip)
                     .filter(x -> !x.isEmpty())
                     .toList();
-            ips.stream().filter(ip -> !RegistryEntry.isValidIp(ip)).findFirst().ifPresent(ip -> {
+            ips.stream().filter(ip -> !IpAddresses.isValid(ip)).findFirst().ifPresent(ip -> {
                 throw new LazarusConfigurationException(where + ": '" + ip + "' is not an IP address");
             });
             return new Selection(-1, -1, ips);

@@ -3,8 +3,9 @@ package dev.lazarus.inject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lazarus.config.LazarusConfigurationException;
-import dev.lazarus.config.Parameters;
+import dev.lazarus.spi.LazarusConfigurationException;
+import dev.lazarus.spi.Parameters;
+import dev.lazarus.spi.ScenarioInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ class InjectionPlanTest {
     }
 
     private static InjectionPlan plan(Class<?> scenario, Map<String, String> values) {
-        return InjectionPlan.of(scenario, params(values), GOLD.size(), Optional.of(GOLD));
+        return InjectionPlan.of(new ScenarioInfo(
+                scenario, scenario.getSimpleName(), "embedded", GOLD.size(), params(values), Optional.of(GOLD)));
     }
 
     @Test

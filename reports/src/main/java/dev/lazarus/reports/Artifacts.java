@@ -1,6 +1,6 @@
 package dev.lazarus.reports;
 
-import dev.lazarus.extension.ArtifactFiles;
+import dev.lazarus.spi.ArtifactFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

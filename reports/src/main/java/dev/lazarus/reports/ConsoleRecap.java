@@ -1,19 +1,27 @@
 package dev.lazarus.reports;
 
-import dev.lazarus.extension.RunContext;
-import dev.lazarus.extension.RunObserver;
-import dev.lazarus.extension.RunResult;
-import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.monitor.FleetAssessment;
-import dev.lazarus.registry.RegistryEntry;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.RunContext;
+import dev.lazarus.spi.RunObserver;
+import dev.lazarus.spi.RunResult;
+import dev.lazarus.spi.WatchdogTimeout;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The recap printed at the end of a run: what happened to the fleet and where the artifacts are. */
+/**
+ * The recap printed at the end of a run, and published on the scenario: what happened to the fleet and where the
+ * artifacts are.
+ */
 public final class ConsoleRecap implements RunObserver {
+
+    public static final String ID = "recap";
+
+    /** The key the recap is published under. */
+    public static final String ENTRY = "lazarus.recap";
 
     /** Ghost IPs named in the recap; the full list is an artifact. */
     static final int SHOWN = 20;
@@ -29,35 +37,47 @@ public final class ConsoleRecap implements RunObserver {
     }
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean enabledByDefault() {
+        return true;
+    }
+
+    @Override
     public void runFinished(RunContext run, RunResult result) {
-        out.print(render(run, result));
+        String recap = render(run, result);
+        out.print(recap);
         out.flush();
+        run.publications().entry(ENTRY, recap.strip());
     }
 
-    private static double wall0(RunResult result) {
-        return result.wall().toMillis() / 1000.0;
-    }
-
-    /** Throughput, and when and why the breaker tripped or the run was cancelled (from the journal). */
-    private static void runControl(StringBuilder b, List<JournalEvent> events, int gold, double wall) {
+    /** Throughput, and when and why the breaker tripped or the run was cancelled. */
+    private static void runControl(StringBuilder b, RunResult result) {
+        double wall = result.wall().toMillis() / 1000.0;
         if (wall > 0) {
-            line(b, "throughput", String.format(Locale.ROOT, "%.0f nodes/min", gold * 60 / wall));
+            line(
+                    b,
+                    "throughput",
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f nodes/min",
+                            result.assessment().gold().size() * 60 / wall));
         }
-        for (JournalEvent e : events) {
-            if (e instanceof JournalEvent.BreakerTripped t) {
-                line(
+        result.breaker()
+                .ifPresent(t -> line(
                         b,
                         "breaker",
-                        "TRIPPED at " + t.ts() + " after " + t.failures() + " failures (" + t.setting()
-                                + "): nodes not started then are skipped (circuit_open)");
-            } else if (e instanceof JournalEvent.RunCancelled c) {
-                line(
+                        "TRIPPED at " + t.at() + " after " + t.failures() + " failures (" + t.setting()
+                                + "): nodes not started then are skipped (circuit_open)"));
+        result.cancelled()
+                .ifPresent(c -> line(
                         b,
                         "cancelled",
-                        c.ts() + ": " + c.reason() + "; attempts in flight are interrupted, nodes not "
-                                + "started are skipped (cancelled)");
-            }
-        }
+                        c.at() + ": " + c.reason() + "; attempts in flight are interrupted, nodes not "
+                                + "started are skipped (cancelled)"));
     }
 
     static String render(RunContext run, RunResult result) {
@@ -90,8 +110,8 @@ public final class ConsoleRecap implements RunObserver {
                                         ? ", … and " + (a.ghosts().size() - SHOWN) + " more (see "
                                                 + RegistryArtifacts.GHOST_SUMMARY + ")"
                                         : ""));
-        List<RegistryEntry> resurrected = result.registry().entries().stream()
-                .filter(e -> e.previousThreadUuid() != null)
+        List<RegistryEntry> resurrected = result.entries().stream()
+                .filter(e -> e.previousAttemptId() != null)
                 .toList();
         if (!resurrected.isEmpty()) {
             long recovered = resurrected.stream()
@@ -103,22 +123,25 @@ public final class ConsoleRecap implements RunObserver {
                     resurrected.size() + " attempt(s) after the first pass · " + recovered
                             + " node(s) recovered to install_success (earlier attempts kept, marked superseded)");
         }
-        runControl(b, result.events(), a.gold().size(), wall0(result));
+        runControl(b, result);
         line(
                 b,
                 "untraceable",
                 a.untraceable().isEmpty() ? "none" : a.untraceable().size() + " entr(y/ies)");
         line(b, "invariant", (a.invariantHolds() ? "holds: " : "BROKEN: ") + a.arithmetic());
-        line(b, "watchdog", result.watchdog().map(w -> w.describe()).orElse("not configured (the run ended before)"));
+        line(
+                b,
+                "watchdog",
+                result.watchdog().map(WatchdogTimeout::describe).orElse("not configured (the run ended before)"));
         double wall = result.wall().toMillis() / 1000.0;
-        double ideal = result.registry().criticalPathMillis() / 1000.0;
+        double ideal = result.criticalPathMillis() / 1000.0;
         line(
                 b,
                 "wall time",
                 ideal > 0
                         ? String.format(
                                 Locale.ROOT,
-                                "%.1f s = %.1f x ideal (%.1f s: the slowest node's " + "own commands)",
+                                "%.1f s = %.1f x ideal (%.1f s: the slowest node's own commands)",
                                 wall,
                                 wall / ideal,
                                 ideal)

@@ -1,14 +1,13 @@
 package dev.lazarus.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lazarus.controlplane.Node;
-import dev.lazarus.extension.RunContext;
-import dev.lazarus.extension.RunObserver;
-import dev.lazarus.extension.RunResult;
-import dev.lazarus.journal.JournalCodec;
-import dev.lazarus.monitor.FleetAssessment;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.verdict.Status;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.lazarus.spi.ArtifactFiles;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.RunContext;
+import dev.lazarus.spi.RunObserver;
+import dev.lazarus.spi.RunResult;
+import dev.lazarus.spi.Status;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The seed's artifacts, by their names, in the run folder. All of them are derived from the journal
- * (through the registry the engine rebuilt from it), never from worker memory.
+ * The registry artifacts, by their established names, in the run folder: the gold list, the registry, the IPs by
+ * outcome, and the run summary. All of them are derived from the journal (through the run's result), never from
+ * worker memory.
  */
 public final class RegistryArtifacts implements RunObserver {
 
+    public static final String ID = "registry-artifacts";
     public static final String GOLD_LIST = "aggregate_chunk_gold_ip_list.log";
     public static final String REGISTRY = "final_aggregate_execution_run_registry.json";
     public static final String TOTAL = "total_registry_ips_artifact.log";
@@ -33,23 +34,30 @@ public final class RegistryArtifacts implements RunObserver {
     public static final String SUMMARY = "run_summary.json";
 
     @Override
-    public void goldListReady(RunContext run, List<Node> gold) throws Exception {
-        Artifacts.writeIps(
-                run.runDir().resolve(GOLD_LIST),
-                gold.stream().map(Node::publicIp).toList());
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean enabledByDefault() {
+        return true;
+    }
+
+    @Override
+    public void goldListReady(RunContext run, List<String> goldIps) throws Exception {
+        Artifacts.writeIps(run.runDir().resolve(GOLD_LIST), goldIps);
     }
 
     @Override
     public void runFinished(RunContext run, RunResult result) throws Exception {
         Path dir = run.runDir();
-        ObjectMapper json = JournalCodec.mapper();
+        ObjectWriter json = ArtifactFiles.json().writerWithDefaultPrettyPrinter();
         FleetAssessment a = result.assessment();
 
-        Artifacts.writeIps(dir.resolve(GOLD_LIST), result.registry().goldIps());
+        Artifacts.writeIps(dir.resolve(GOLD_LIST), a.gold());
         Map<String, RegistryEntry> registry = new LinkedHashMap<>();
-        result.registry().entries().forEach(e -> registry.put(e.threadUuid(), e));
-        Artifacts.write(
-                dir.resolve(REGISTRY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(registry));
+        result.entries().forEach(e -> registry.put(e.attemptId(), e));
+        Artifacts.write(dir.resolve(REGISTRY), json.writeValueAsBytes(registry));
 
         Set<String> total = a.finalEntryByIp().keySet();
         Set<String> successful = a.finalEntryByIp().values().stream()
@@ -75,7 +83,7 @@ public final class RegistryArtifacts implements RunObserver {
         summary.put("ghosts", a.ghosts());
         summary.put(
                 "untraceable",
-                a.untraceable().stream().map(RegistryEntry::threadUuid).toList());
+                a.untraceable().stream().map(RegistryEntry::attemptId).toList());
         summary.put("invariant_holds", a.invariantHolds());
         summary.put("invariant", a.arithmetic());
         result.watchdog().ifPresent(w -> {
@@ -85,8 +93,9 @@ public final class RegistryArtifacts implements RunObserver {
         summary.put("interrupted", result.interrupted());
         summary.put("wall_seconds", result.wall().toMillis() / 1000.0);
         summary.put("journal_truncated_tail", result.journalTruncated());
-        Artifacts.write(
-                dir.resolve(SUMMARY), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        Path summaryFile = dir.resolve(SUMMARY);
+        Artifacts.write(summaryFile, json.writeValueAsBytes(summary));
+        run.publications().file(summaryFile, "application/json");
     }
 
     /** Nodes per final status, every status listed (zeros included) in the enum's order. */

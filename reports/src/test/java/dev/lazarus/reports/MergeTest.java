@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lazarus.config.Shard;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.Journal;
 import dev.lazarus.journal.JournalCodec;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalEvent.GoldNode;
-import dev.lazarus.monitor.FleetAssessment;
-import dev.lazarus.monitor.RunReplay;
-import dev.lazarus.shard.Shard;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.replay.Merge;
+import dev.lazarus.replay.RunReplay;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,8 @@ class MergeTest {
                     shard.label(),
                     1,
                     "17",
-                    List.of("true")));
+                    List.of("true"),
+                    null));
             j.append(new JournalEvent.GoldList(Events.now(), "run-" + index, shard.label(), slice, FLEET));
             for (int i = 0; i < slice.size(); i++) {
                 String ip = slice.get(i).publicIp();

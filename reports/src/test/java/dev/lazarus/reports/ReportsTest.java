@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.Journal;
 import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.monitor.RunReplay;
+import dev.lazarus.replay.Rebuild;
+import dev.lazarus.replay.RunReplay;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class ReportsTest {
 
     @Test
     void anythingButDottedIpv4SortsAfterTheAddressesByItsText() {
-        List<String> ips = new java.util.ArrayList<>(
+        List<String> ips = new ArrayList<>(
                 List.of("node-b", "10.0.0.2", "127.0.0.300", "::1", "9.255.255.255", "127.0.0", "10.0.0.10", "1..2.3"));
         ips.sort(IpOrder.NUMERIC);
         assertThat(ips)
@@ -45,7 +47,7 @@ class ReportsTest {
                 IntStream.rangeClosed(1, 30).mapToObj(i -> "127.0.1." + i).toList();
         try (Journal j = Journal.create(journal)) {
             j.append(new JournalEvent.RunStarted(
-                    Events.now(), "run-1", "TomcatInstall", "embedded", 30, "1/1", 1, "17", List.of("true")));
+                    Events.now(), "run-1", "TomcatInstall", "embedded", 30, "1/1", 1, "17", List.of("true"), null));
             j.append(new JournalEvent.GoldList(
                     Events.now(),
                     "run-1",

@@ -10,7 +10,7 @@ import dev.lazarus.api.Scenario;
 import dev.lazarus.inject.Inject;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalEvent.InjectionPlanned;
-import dev.lazarus.monitor.RunReplay;
+import dev.lazarus.replay.RunReplay;
 import dev.lazarus.reports.allure.AllureCli;
 import dev.lazarus.reports.allure.AllureReport;
 import java.io.IOException;
@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -411,7 +412,7 @@ class AllureReportTest {
                 return new String(stdout, StandardCharsets.UTF_8);
             } finally {
                 try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
+                    files.sorted(Comparator.reverseOrder())
                             .forEach(f -> f.toFile().delete());
                 }
             }

@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lazarus.journal.JournalCodec;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
-import dev.lazarus.monitor.FleetAssessment;
 import dev.lazarus.monitor.Monitor;
-import dev.lazarus.monitor.RunReplay;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.reports.Rebuild;
+import dev.lazarus.replay.Rebuild;
+import dev.lazarus.replay.RunReplay;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RegistryEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -117,7 +118,7 @@ class CrashRecoveryTest {
 
     private Process startChild(String... parameters) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 classpath,

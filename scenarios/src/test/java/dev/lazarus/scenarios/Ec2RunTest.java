@@ -10,7 +10,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.lazarus.api.Scenario;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
-import dev.lazarus.monitor.RunReplay;
+import dev.lazarus.replay.RunReplay;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -17,14 +17,15 @@ import dev.lazarus.inject.Inject;
 import dev.lazarus.inject.InjectionMatrix;
 import dev.lazarus.journal.JournalCodec;
 import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.monitor.FleetAssessment;
 import dev.lazarus.monitor.Monitor;
 import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -232,7 +233,7 @@ class FaultMatrixTest {
                 .readTree(Runs.runDir(out).resolve(InjectionMatrix.JSON).toFile());
         assertThat(matrix.get("missed").asInt()).isZero();
         assertThat(matrix.get("false_alarms").asInt()).isZero();
-        Map<String, int[]> rows = new java.util.HashMap<>();
+        Map<String, int[]> rows = new HashMap<>();
         matrix.get("rows")
                 .forEach(r -> rows.put(
                         r.get("fault").asText(),

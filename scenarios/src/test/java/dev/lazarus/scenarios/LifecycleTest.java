@@ -6,8 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.lazarus.api.Scenario;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.Status;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

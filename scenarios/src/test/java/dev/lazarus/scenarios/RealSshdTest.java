@@ -7,8 +7,8 @@ import dev.lazarus.api.Scenario;
 import dev.lazarus.fleet.openssh.RealSshd;
 import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,7 +108,7 @@ class RealSshdTest {
         // the gatekeeper gives the stalled node (only) one more attempt, its first one ends aborted as
         // superseded, and the real command stalls again
         assertThat(stalled.attempt()).isEqualTo(2);
-        assertThat(stalled.previousThreadUuid()).isNotNull();
+        assertThat(stalled.previousAttemptId()).isNotNull();
         results.testEvents()
                 .assertStatistics(
                         s -> s.started(4 + 3 + 1).succeeded(1 + 3).aborted(1).failed(3));

@@ -17,9 +17,9 @@ import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import dev.lazarus.journal.JournalEvent.InjectionPlanned;
 import dev.lazarus.journal.JournalEvent.MonitorPass;
 import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
 import dev.lazarus.reports.ResurrectionArtifacts;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,11 +162,11 @@ class ResurrectionTest {
             assertThat(last.status()).as(ip).isEqualTo(Status.INSTALL_SUCCESS);
             assertThat(last.attempt()).isEqualTo(2);
             RegistryEntry first = registry.entries().stream()
-                    .filter(e -> e.threadUuid().equals(last.previousThreadUuid()))
+                    .filter(e -> e.attemptId().equals(last.previousAttemptId()))
                     .findFirst()
                     .orElseThrow();
             assertThat(first.attempt()).isEqualTo(1);
-            assertThat(first.supersededBy()).isEqualTo(last.threadUuid());
+            assertThat(first.supersededBy()).isEqualTo(last.attemptId());
             assertThat(first.isFinal())
                     .as("a ghost's first attempt never ended")
                     .isEqualTo(crashed.contains(ip));

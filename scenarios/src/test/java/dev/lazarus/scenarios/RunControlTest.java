@@ -5,11 +5,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.lazarus.api.Scenario;
 import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.monitor.FleetAssessment;
 import dev.lazarus.monitor.Monitor;
 import dev.lazarus.registry.Registry;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.Status;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +111,7 @@ class RunControlTest {
             if (e instanceof JournalEvent.AttemptStarted s) {
                 inFlight++;
                 most = Math.max(most, inFlight);
-                ipOfThread.put(s.threadUuid(), s.publicIp());
+                ipOfThread.put(s.attemptId(), s.publicIp());
                 int batch = batchOf.get(s.publicIp());
                 assertThat(batch)
                         .as("%s starts only after batch %d ended", s.publicIp(), currentBatch)

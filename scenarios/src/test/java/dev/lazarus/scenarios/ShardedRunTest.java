@@ -8,12 +8,13 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 
 import dev.lazarus.api.Scenario;
 import dev.lazarus.inject.Inject;
-import dev.lazarus.monitor.FleetAssessment;
-import dev.lazarus.monitor.RunReplay;
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.reports.Merge;
+import dev.lazarus.replay.Merge;
+import dev.lazarus.replay.RunReplay;
+import dev.lazarus.spi.FleetAssessment;
+import dev.lazarus.spi.RegistryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,7 +85,7 @@ class ShardedRunTest {
     }
 
     private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }

@@ -1,7 +1,7 @@
 package dev.lazarus.reports.allure;
 
-import dev.lazarus.registry.RegistryEntry;
-import dev.lazarus.verdict.Status;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.Status;
 import io.qameta.allure.model.StatusDetails;
 import java.util.List;
 

@@ -1,9 +1,13 @@
 package dev.lazarus.reports.allure;
 
-import dev.lazarus.extension.RunContext;
-import dev.lazarus.journal.JournalEvent;
-import dev.lazarus.registry.CommandRecord;
-import dev.lazarus.registry.RegistryEntry;
+import static dev.lazarus.reports.allure.Labels.label;
+import static dev.lazarus.reports.allure.Labels.millis;
+import static dev.lazarus.reports.allure.Labels.param;
+
+import dev.lazarus.spi.AttemptTimeline;
+import dev.lazarus.spi.CommandRecord;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.RunContext;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Link;
@@ -12,6 +16,7 @@ import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +24,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * One node attempt as an Allure result: a step per command (stdout and stderr attached), labels host / thread /
- * suites / tags, parameters, lineage links, and the historyId shared by every attempt of the node, so a
- * resurrection shows as a retry. Built from the attempt's registry entry and its own journal events.
+ * One node attempt as an Allure result: a step for the SSH connect and one per command (stdout and stderr attached),
+ * labels host / thread / suites / tags, parameters, lineage links, and the historyId shared by every attempt of the
+ * node, so a resurrection shows as a retry. Built from the attempt's registry entry and its timeline.
  */
 final class AttemptResult {
 
@@ -34,22 +39,22 @@ final class AttemptResult {
     }
 
     /**
-     * Writes the result of {@code e}; returns the files written (the result and its attachments).
+     * Writes the result of {@code e}; returns the files written (the result and its attachments). A write that fails
+     * leaves no attachment behind, so the attempt can be written again whole.
      *
-     * @param own the attempt's journal events, in order
-     * @param byUuid the other attempts, for lineage links (null when unknown)
+     * @param byId the other attempts by id, for lineage links (null when unknown)
      * @param ghostTags the tags an attempt without a verdict gets
      */
     List<String> write(
-            RegistryEntry e, List<JournalEvent> own, Function<String, RegistryEntry> byUuid, List<String> ghostTags) {
+            RegistryEntry e, AttemptTimeline timeline, Function<String, RegistryEntry> byId, List<String> ghostTags) {
         List<String> files = new ArrayList<>();
         try {
-            write(e, own, byUuid, ghostTags, files);
+            write(e, timeline, byId, ghostTags, files);
             return files;
         } catch (RuntimeException failed) {
             try {
-                out.delete(files); // no attachments without their result: the attempt is written again whole
-            } catch (java.io.IOException | RuntimeException cleanup) {
+                out.delete(files);
+            } catch (IOException | RuntimeException cleanup) {
                 failed.addSuppressed(cleanup);
             }
             throw failed;
@@ -58,35 +63,34 @@ final class AttemptResult {
 
     private void write(
             RegistryEntry e,
-            List<JournalEvent> own,
-            Function<String, RegistryEntry> byUuid,
+            AttemptTimeline timeline,
+            Function<String, RegistryEntry> byId,
             List<String> ghostTags,
             List<String> files) {
-        long start =
-                AllureReport.millis(own.isEmpty() ? e.timestamp() : own.get(0).ts());
-        long stop = AllureReport.millis(
-                own.isEmpty() ? e.timestamp() : own.get(own.size() - 1).ts());
         String ip = e.publicIp();
         List<Label> labels = new ArrayList<>(List.of(
-                AllureReport.label("host", ip), AllureReport.label("thread", e.thread()),
-                AllureReport.label("parentSuite", run.scenario()), AllureReport.label("suite", "shard " + e.shard()),
-                AllureReport.label("framework", "lazarus"), AllureReport.label("language", "java")));
+                label("host", ip),
+                label("thread", e.thread()),
+                label("parentSuite", run.scenario()),
+                label("suite", "shard " + e.shard()),
+                label("framework", "lazarus"),
+                label("language", "java")));
         if (e.attempt() > 1) {
-            labels.add(AllureReport.label("subSuite", "resurrections"));
+            labels.add(label("subSuite", "resurrections"));
         }
         List<String> tags = e.isFinal() ? e.tags() : ghostTags;
-        tags.forEach(t -> labels.add(AllureReport.label("tag", t)));
+        tags.forEach(t -> labels.add(label("tag", t)));
         if (e.isSuperseded()) {
-            labels.add(AllureReport.label("tag", "superseded"));
+            labels.add(label("tag", "superseded"));
         }
         List<Link> links = new ArrayList<>();
-        Optional.ofNullable(e.previousThreadUuid())
-                .map(byUuid)
+        Optional.ofNullable(e.previousAttemptId())
+                .map(byId)
                 .ifPresent(p -> links.add(lineage("previous attempt: node " + ip + ": attempt " + p.attempt(), p)));
         Optional.ofNullable(e.supersededBy())
-                .map(byUuid)
+                .map(byId)
                 .ifPresent(n -> links.add(lineage("superseded by: node " + ip + ": attempt " + n.attempt(), n)));
-        String identity = AllureReport.identity(run.scenario(), ip);
+        String identity = Labels.identity(run.scenario(), ip);
         TestResult result = new TestResult()
                 .setUuid(UUID.randomUUID().toString())
                 .setHistoryId(identity)
@@ -96,18 +100,18 @@ final class AttemptResult {
                 .setStatus(AllureStatuses.of(e))
                 .setStatusDetails(AllureStatuses.details(e, ghostTags))
                 .setStage(Stage.FINISHED)
-                .setStart(start)
-                .setStop(stop)
+                .setStart(millis(timeline.startedAt()))
+                .setStop(millis(timeline.endedAt()))
                 .setLabels(labels)
                 .setLinks(links)
                 .setParameters(List.of(
-                        AllureReport.param("IP", ip),
-                        AllureReport.param("shard", e.shard()),
-                        AllureReport.param("attempt", String.valueOf(e.attempt())),
-                        AllureReport.param("control plane", run.controlPlane()),
-                        AllureReport.param("thread_uuid", e.threadUuid())))
+                        param("IP", ip),
+                        param("shard", e.shard()),
+                        param("attempt", String.valueOf(e.attempt())),
+                        param("control plane", run.controlPlane()),
+                        param("thread_uuid", e.attemptId())))
                 .setDescription(description(e))
-                .setSteps(steps(e, own, files));
+                .setSteps(steps(e, timeline, files));
         files.add(out.write(result));
     }
 
@@ -119,7 +123,7 @@ final class AttemptResult {
                 .append(" (private ")
                 .append(e.privateIp())
                 .append("), thread_uuid `")
-                .append(e.threadUuid())
+                .append(e.attemptId())
                 .append("`.");
         if (e.isSuperseded()) {
             d.append(" **Superseded** by attempt ")
@@ -129,49 +133,27 @@ final class AttemptResult {
         return d.toString();
     }
 
-    private List<StepResult> steps(RegistryEntry e, List<JournalEvent> own, List<String> files) {
+    private List<StepResult> steps(RegistryEntry e, AttemptTimeline timeline, List<String> files) {
         List<StepResult> steps = new ArrayList<>();
-        JournalEvent.AttemptStarted started = own.stream()
-                .filter(JournalEvent.AttemptStarted.class::isInstance)
-                .map(JournalEvent.AttemptStarted.class::cast)
-                .findFirst()
-                .orElse(null);
-        Optional<JournalEvent.Connected> connected = own.stream()
-                .filter(JournalEvent.Connected.class::isInstance)
-                .map(JournalEvent.Connected.class::cast)
-                .findFirst();
-        if (started != null) {
-            long from = AllureReport.millis(started.ts());
-            StepResult connect = new StepResult()
-                    .setName("ssh connect")
-                    .setStage(Stage.FINISHED)
-                    .setStart(from);
-            if (connected.isPresent()) {
-                connect.setStatus(Status.PASSED)
-                        .setStop(AllureReport.millis(connected.get().ts()))
-                        .setParameters(List.of(
-                                AllureReport.param(
-                                        "connect attempts",
-                                        String.valueOf(connected.get().connectAttempts())),
-                                AllureReport.param(
-                                        "handshake ms",
-                                        String.valueOf(connected.get().handshakeMs()))));
-            } else {
-                boolean sshFailed = e.isFinal() && e.status().tag().startsWith("ssh_");
-                connect.setStatus(sshFailed ? Status.FAILED : Status.BROKEN)
-                        .setStop(AllureReport.millis(own.get(own.size() - 1).ts()))
-                        .setStatusDetails(new StatusDetails()
-                                .setMessage(sshFailed ? e.message() : "no connection was journaled"));
-            }
-            steps.add(connect);
+        StepResult connect =
+                new StepResult().setName("ssh connect").setStage(Stage.FINISHED).setStart(millis(timeline.startedAt()));
+        if (timeline.connected().isPresent()) {
+            AttemptTimeline.Connection c = timeline.connected().get();
+            connect.setStatus(Status.PASSED)
+                    .setStop(millis(c.at()))
+                    .setParameters(List.of(
+                            param("connect attempts", String.valueOf(c.attempts())),
+                            param("handshake ms", String.valueOf(c.handshakeMs()))));
+        } else {
+            boolean sshFailed = e.isFinal() && e.status().tag().startsWith("ssh_");
+            connect.setStatus(sshFailed ? Status.FAILED : Status.BROKEN)
+                    .setStop(millis(timeline.endedAt()))
+                    .setStatusDetails(
+                            new StatusDetails().setMessage(sshFailed ? e.message() : "no connection was journaled"));
         }
+        steps.add(connect);
         for (CommandRecord c : e.commands()) {
-            List<JournalEvent> mine =
-                    own.stream().filter(x -> indexOf(x) == c.index()).toList();
-            long from = mine.isEmpty() ? 0 : AllureReport.millis(mine.get(0).ts());
-            long to = mine.isEmpty()
-                    ? 0
-                    : AllureReport.millis(mine.get(mine.size() - 1).ts());
+            Optional<AttemptTimeline.CommandSpan> span = timeline.command(c.index());
             List<Attachment> attachments = new ArrayList<>();
             if (!c.stdout().isEmpty()) {
                 attachments.add(out.attach("stdout (tail)", String.join("\n", c.stdout()) + "\n", "text/plain", "txt"));
@@ -190,13 +172,13 @@ final class AttemptResult {
                                 default -> Status.FAILED;
                             })
                     .setStage(Stage.FINISHED)
-                    .setStart(from)
-                    .setStop(to)
+                    .setStart(span.map(s -> millis(s.startedAt())).orElse(0L))
+                    .setStop(span.map(s -> millis(s.endedAt())).orElse(0L))
                     .setParameters(List.of(
-                            AllureReport.param("exit code", String.valueOf(c.exitStatus())),
-                            AllureReport.param("tries", String.valueOf(c.tries())),
-                            AllureReport.param("duration ms", String.valueOf(c.durationMs())),
-                            AllureReport.param("outcome", c.outcome())))
+                            param("exit code", String.valueOf(c.exitStatus())),
+                            param("tries", String.valueOf(c.tries())),
+                            param("duration ms", String.valueOf(c.durationMs())),
+                            param("outcome", c.outcome())))
                     .setAttachments(attachments));
         }
         return steps;
@@ -206,15 +188,6 @@ final class AttemptResult {
         return new Link()
                 .setName(name)
                 .setType("lineage")
-                .setUrl("../final_aggregate_execution_run_registry.json#" + other.threadUuid());
-    }
-
-    private static int indexOf(JournalEvent e) {
-        if (e instanceof JournalEvent.CommandStarted x) {
-            return x.index();
-        } else if (e instanceof JournalEvent.CommandFinished x) {
-            return x.index();
-        }
-        return -1;
+                .setUrl("../final_aggregate_execution_run_registry.json#" + other.attemptId());
     }
 }

@@ -1,4 +1,0 @@
-package dev.lazarus.controlplane;
-
-/** An instance the control plane created or found but could not hand over as a node (no IP, never visible). */
-public record Unreachable(String instanceId, String reason) {}

@@ -1,0 +1,215 @@
+package dev.lazarus.run;
+
+import dev.lazarus.journal.Events;
+import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.registry.Registry;
+import dev.lazarus.spi.AttemptTimeline;
+import dev.lazarus.spi.Node;
+import dev.lazarus.spi.RegistryEntry;
+import dev.lazarus.spi.WorkerVanished;
+import dev.lazarus.ssh.NodeSession;
+import dev.lazarus.verdict.Verdict;
+import dev.lazarus.verdict.Verdicts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One node attempt's worker: it is admitted (or skipped), runs its {@link NodeAttempt} within the attempt's hard
+ * bound, and ends exactly once, whatever ends it first: its own verdict, the harness watchdog, a cancellation, or a
+ * crash of the harness around it. Its journal lines are kept to build its entry when it ends.
+ */
+final class NodeWorker implements Cancellation.InFlight {
+
+    private final PlannedAttempt planned;
+    private final Node node;
+    private final RunScope run;
+    private final PassCrew crew;
+    private final Runnable onFinished;
+    private final String attemptId = UUID.randomUUID().toString();
+    private final List<JournalEvent> events = new ArrayList<>();
+    private final AtomicReference<NodeSession> session = new AtomicReference<>();
+    private boolean done;
+    private volatile Thread worker;
+
+    NodeWorker(PlannedAttempt planned, RunScope run, PassCrew crew, Runnable onFinished) {
+        this.planned = planned;
+        this.node = planned.node();
+        this.run = run;
+        this.crew = crew;
+        this.onFinished = onFinished;
+    }
+
+    void work() {
+        worker = Thread.currentThread();
+        // the breaker may have tripped (or the run been cancelled) since this node was dispatched
+        Optional<Admission.Stop> refused = run.admission()
+                .admit(() -> record(new JournalEvent.AttemptStarted(
+                        Events.now(),
+                        attemptId,
+                        node.publicIp(),
+                        node.privateIp(),
+                        planned.attempt(),
+                        crew.env().shard(),
+                        ProcessHandle.current().pid(),
+                        worker.getName(),
+                        planned.previousAttemptId())));
+        if (refused.isPresent()) {
+            skip(refused.get());
+            return;
+        }
+        run.listener().attemptStarted(planned);
+        crew.progress().nodeStarted(node.publicIp());
+        Duration bound = crew.attemptBound();
+        ScheduledFuture<?> deadline =
+                crew.harnessWatchdog().schedule(() -> overran(bound), bound.toMillis(), TimeUnit.MILLISECONDS);
+        run.admission().cancellation().started(this);
+        try {
+            finish(new NodeAttempt(node, attemptId, planned.attempt(), crew.env(), this::record, session::set).run());
+        } catch (WorkerVanished e) {
+            vanish(e);
+        } catch (RuntimeException | Error e) {
+            finish(Verdicts.harnessFailed(e));
+        } finally {
+            deadline.cancel(false);
+            run.admission().cancellation().finished(this);
+        }
+    }
+
+    /**
+     * Not started: the breaker is open or the run was cancelled. The node gets an entry ({@code skipped} with the
+     * reason's tag), journaled by run control rather than a worker.
+     */
+    void skip(Admission.Stop stop) {
+        try {
+            String id = UUID.randomUUID().toString();
+            run.journal()
+                    .append(new JournalEvent.AttemptStarted(
+                            Events.now(),
+                            id,
+                            node.publicIp(),
+                            node.privateIp(),
+                            planned.attempt(),
+                            run.config().shard().label(),
+                            ProcessHandle.current().pid(),
+                            "run-control",
+                            planned.previousAttemptId()));
+            Verdict skipped = Verdicts.skipped(stop.tag(), stop.reason());
+            run.journal().append(finished(id, skipped));
+            crew.progress().nodeSkipped();
+            run.listener().attemptEnded(planned, AttemptEnd.skipped("skipped: " + stop.reason()));
+        } finally {
+            onFinished.run();
+        }
+    }
+
+    /** The run is being cancelled: this attempt ends now, {@code interrupted}, and its session is closed. */
+    @Override
+    public void cancel(String reason) {
+        finish(Verdicts.cancelled(reason));
+        stopWorker();
+    }
+
+    private synchronized void record(JournalEvent event) {
+        if (!done) {
+            run.journal().append(event);
+            events.add(event);
+        }
+    }
+
+    /** The harness watchdog: the attempt passed its hard bound; capture the worker's stack and end it. */
+    private void overran(Duration bound) {
+        Thread w = worker;
+        StringBuilder stack = new StringBuilder("worker " + (w == null ? "?" : w.getName()) + " at the bound:\n");
+        if (w != null) {
+            for (StackTraceElement frame : w.getStackTrace()) {
+                stack.append("\tat ").append(frame).append('\n');
+            }
+        }
+        finish(Verdicts.overran(bound, stack.toString()));
+        stopWorker();
+    }
+
+    private void stopWorker() {
+        Optional.ofNullable(session.get()).ifPresent(NodeSession::close);
+        Thread w = worker;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    /**
+     * The worker disappeared without a verdict, as a killed process would: nothing more is journaled, so the monitor
+     * must find the node as a ghost. Its test still ends, so every runner stays sane.
+     */
+    private void vanish(WorkerVanished e) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+        }
+        try {
+            crew.progress().nodeFinished(node.publicIp(), false);
+            run.admission().failed(node.publicIp());
+            run.listener()
+                    .attemptEnded(
+                            planned,
+                            AttemptEnd.vanished("the worker vanished without a verdict (" + e.getMessage()
+                                    + "); see verdict: ghosts"));
+        } finally {
+            onFinished.run();
+        }
+    }
+
+    private void finish(Verdict verdict) {
+        RegistryEntry entry;
+        AttemptTimeline timeline;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            JournalEvent.AttemptFinished event = finished(attemptId, verdict);
+            run.journal().append(event);
+            events.add(event);
+            done = true;
+            entry = Registry.replay(events).entries().get(0);
+            timeline = Registry.timeline(events);
+        }
+        try {
+            run.observers().each(o -> o.attemptFinished(run.context(), entry, timeline));
+            boolean success = verdict.status().isSuccess();
+            crew.progress().nodeFinished(node.publicIp(), success);
+            if (success) {
+                run.listener().attemptEnded(planned, AttemptEnd.succeeded());
+            } else {
+                run.admission().failed(node.publicIp());
+                run.listener()
+                        .attemptEnded(
+                                planned,
+                                AttemptEnd.failed(
+                                        verdict.summary(run.config().commands().size())));
+            }
+        } finally {
+            onFinished.run();
+        }
+    }
+
+    private JournalEvent.AttemptFinished finished(String id, Verdict verdict) {
+        return new JournalEvent.AttemptFinished(
+                Events.now(),
+                id,
+                node.publicIp(),
+                verdict.status(),
+                verdict.tags(),
+                verdict.failingCommandIndex(),
+                verdict.failingCommand(),
+                verdict.message(),
+                verdict.stackTrace());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.lazarus.spi;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The record of one attempt: final when it has a status; an entry without one is an attempt the harness never saw
+ * end. Lineage: {@code previousAttemptId} is the attempt this one resurrected, {@code supersededBy} the attempt that
+ * resurrected this one (the node's verdict is then that later attempt's, and this entry stays, marked superseded).
+ * The attempt id is written {@code thread_uuid} in the journal and the registry artifact.
+ */
+public record RegistryEntry(
+        @JsonProperty("thread_uuid") String attemptId,
+        String shard,
+        long pid,
+        String thread,
+        int attempt,
+        Status status,
+        String publicIp,
+        String privateIp,
+        String timestamp,
+        List<String> tags,
+        List<CommandRecord> commands,
+        Integer failingCommandIndex,
+        String failingCommand,
+        String message,
+        String lastEvent,
+        String stackTrace,
+        @JsonProperty("previous_thread_uuid") String previousAttemptId,
+        String supersededBy) {
+
+    public RegistryEntry {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        commands = commands == null ? List.of() : List.copyOf(commands);
+    }
+
+    /** True when a later attempt of the same node replaced this one. */
+    public boolean isSuperseded() {
+        return supersededBy != null;
+    }
+
+    public boolean isFinal() {
+        return status != null;
+    }
+
+    /** False for {@code unknown} and anything else that is not an IP address. */
+    public boolean hasValidIp() {
+        return IpAddresses.isValid(publicIp);
+    }
+}

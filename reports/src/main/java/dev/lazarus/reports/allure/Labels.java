@@ -1,0 +1,31 @@
+package dev.lazarus.reports.allure;
+
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The small pieces every Allure result of a run is made with: its identity, labels, parameters and times. */
+final class Labels {
+
+    private Labels() {}
+
+    /** historyId and testCaseId: stable per scenario and node, so trends and retries line up across runs. */
+    static String identity(String scenario, String node) {
+        return UUID.nameUUIDFromBytes(("lazarus|" + scenario + "|" + node).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value == null ? "" : value);
+    }
+
+    static Parameter param(String name, String value) {
+        return new Parameter().setName(name).setValue(value == null ? "" : value);
+    }
+
+    static long millis(String ts) {
+        return Instant.parse(ts).toEpochMilli();
+    }
+}
