@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  * (Lazarus, Ansible, bare sshj) and the memory check over rounds. Prints Markdown tables.
  *
  * <pre>benchmarks/run [--sizes 100,512,1000,2000,4000] [--peers 50,100,200] [--rounds 5]</pre>
+ *
+ * <p>It is long because it is the benchmark's whole protocol (warm-up, interleaved repeats, medians, tables) in the
+ * order it runs.
  */
 public final class Bench {
 

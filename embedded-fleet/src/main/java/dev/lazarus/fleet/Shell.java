@@ -10,7 +10,8 @@ import java.util.Set;
  * The small command interpreter of a simulated node: enough of bash, apt-get, systemctl and curl for a
  * Tomcat install, with realistic output on the right streams, realistic exit codes and durations.
  * Node state (packages, services) carries over between commands. It turns a command line into a
- * {@link Script}; nothing runs for real.
+ * {@link Script}; nothing runs for real. It is long because it is one switch over every command a node understands,
+ * kept together so a reader sees what each simulated command does in one place.
  */
 final class Shell {
 

@@ -6,7 +6,6 @@ import dev.lazarus.spi.Extension;
 import dev.lazarus.spi.LazarusConfigurationException;
 import dev.lazarus.spi.Parameters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,15 +105,5 @@ public final class Extensions {
         boolean off(Extension e) {
             return off.contains(e.id());
         }
-    }
-
-    /** Every id on the class path, for messages. */
-    public List<String> ids() {
-        return onClassPath.stream().map(Extension::id).sorted().toList();
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(ids().toArray());
     }
 }

@@ -29,9 +29,4 @@ public record AttemptEnd(Kind kind, String message) {
     static AttemptEnd skipped(String reason) {
         return new AttemptEnd(Kind.SKIPPED, reason);
     }
-
-    /** A failure the gatekeeper may still overturn (a failed attempt, or a vanished worker). */
-    public boolean isFailure() {
-        return kind == Kind.FAILED || kind == Kind.VANISHED;
-    }
 }

@@ -119,8 +119,6 @@ public record RunResult(
             List<UnreachableInstance> unreachable,
             List<String> launched,
             List<String> terminated) {
-        public static final ControlPlaneActivity NONE = new ControlPlaneActivity(0, 0, List.of(), List.of(), List.of());
-
         public ControlPlaneActivity {
             unreachable = List.copyOf(unreachable);
             launched = List.copyOf(launched);

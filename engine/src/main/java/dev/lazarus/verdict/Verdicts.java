@@ -131,7 +131,7 @@ public final class Verdicts {
                 null);
     }
 
-    public static String stackOf(Throwable t) {
+    private static String stackOf(Throwable t) {
         StringWriter w = new StringWriter();
         t.printStackTrace(new PrintWriter(w));
         return w.toString();

@@ -27,7 +27,11 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
 
-/** An EC2 fleet: provisioning, and the teardown policy when the run ends. */
+/**
+ * An EC2 fleet: provisioning (launch or discover, wait until visible and running, poll public IPs, authorise
+ * ingress), and the teardown policy when the run ends. It is long because it is one fleet's whole life on EC2, each
+ * step a short sequence of SDK calls that reads best beside the others.
+ */
 final class Ec2Fleet implements Fleet {
 
     /** DescribeInstances is asked about at most this many instance ids at once. */

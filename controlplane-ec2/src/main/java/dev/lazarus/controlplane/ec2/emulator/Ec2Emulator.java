@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Instances go pending → running after a delay and get their public IPs staggered over time, as real ones
  * arrive late; each public IP is the loopback address of an embedded SSH node, so an {@code ec2}
  * run goes end to end offline. Faults: throttling with the real error shape, 5xx answers, instances that
- * never become visible, instances that never get an IP.
+ * never become visible, instances that never get an IP. It is long because it is the whole emulated protocol: each
+ * Query action the control plane calls, with its XML answer, readable against AWS's own reference.
  */
 public final class Ec2Emulator implements AutoCloseable {
 
