@@ -9,6 +9,7 @@ import dev.lazarus.spi.Publications;
 import dev.lazarus.spi.Unreachable;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,9 @@ final class TestTree implements RunListener, Publications {
     private final EngineExecutionListener listener;
     private final HeldResults held;
     private final Map<Pass, TestDescriptor> containers = new HashMap<>();
-    private final Map<PlannedAttempt, NodeTestDescriptor> tests = new HashMap<>();
+    /** By identity: the run hands each planned attempt around as one object. */
+    private final Map<PlannedAttempt, NodeTestDescriptor> tests = new IdentityHashMap<>();
+
     private boolean verdictsDone;
 
     TestTree(ScenarioDescriptor scenario, EngineExecutionListener listener) {

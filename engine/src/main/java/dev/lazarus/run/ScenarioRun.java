@@ -16,6 +16,7 @@ import dev.lazarus.spi.NodeLifecycle;
 import dev.lazarus.spi.Publications;
 import dev.lazarus.spi.RunContext;
 import dev.lazarus.spi.RunResult;
+import dev.lazarus.spi.ScenarioInfo;
 import dev.lazarus.spi.Unreachable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,9 +101,9 @@ public final class ScenarioRun {
                     config.commands(),
                     extensions.ids()));
             publications.file(journal.file(), "application/x-ndjson");
-            List<NodeLifecycle.RunPart> parts = extensions.lifecycles().stream()
-                    .map(e -> e.forRun(config.info(plane.knownAddresses(config.parameters(), config.fleetSize()))))
-                    .toList();
+            ScenarioInfo info = config.info(plane.knownAddresses(config.parameters(), config.fleetSize()));
+            List<NodeLifecycle.RunPart> parts =
+                    extensions.lifecycles().stream().map(e -> e.forRun(info)).toList();
             Provisioning.Provisioned fleet =
                     new Provisioning(config, journal, runId).provision(plane, selectedIps, parts);
             boolean allSucceeded = false;
@@ -122,8 +123,7 @@ public final class ScenarioRun {
                 // instances without a node are reported once, by the first shard
                 List<Unreachable> unreachable =
                         fleet.shard().index() == 1 ? fleet.fleet().unreachable() : List.of();
-                boolean firstPassClean = firstPass(run, fleet, unreachable);
-                allSucceeded = firstPassClean && unreachable.isEmpty();
+                allSucceeded = passes(run, fleet, unreachable) && unreachable.isEmpty();
             } finally {
                 fleet.fleet().runEnded(allSucceeded);
                 fleet.fleet().close();
@@ -143,13 +143,16 @@ public final class ScenarioRun {
         return observers.failures();
     }
 
-    /** The first pass over this shard's slice, then the resurrection rounds; true when every node succeeded. */
-    private boolean firstPass(RunScope run, Provisioning.Provisioned fleet, List<Unreachable> unreachable)
+    /**
+     * The first pass over this shard's slice, then the resurrection rounds; true when every node succeeded. The pass
+     * is named by the configured shard, so a node re-run by unique id keeps the id it had.
+     */
+    private boolean passes(RunScope run, Provisioning.Provisioned fleet, List<Unreachable> unreachable)
             throws InterruptedException {
         Pass pass = new Pass(
                 0,
-                fleet.shard().index(),
-                fleet.shard().total(),
+                config.shard().index(),
+                config.shard().total(),
                 fleet.gold().size(),
                 fleet.selected().size(),
                 config.resurrection().rounds() > 0);

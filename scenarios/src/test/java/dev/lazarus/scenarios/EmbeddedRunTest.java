@@ -125,6 +125,9 @@ class EmbeddedRunTest {
                 .as("the gold list is journaled before any install starts")
                 .isLessThan(firstAttempt);
         assertThat(events.get(events.size() - 1)).isInstanceOf(JournalEvent.RunFinished.class);
+        assertThat(((JournalEvent.RunStarted) events.get(0)).extensions())
+                .as("the reports ran; fault injection, on the class path, did not: the scenario has no @Inject")
+                .containsExactlyInAnyOrder("registry-artifacts", "recap", "resurrection-artifacts", "allure");
     }
 
     private static int indexOf(List<JournalEvent> events, Class<?> type) {

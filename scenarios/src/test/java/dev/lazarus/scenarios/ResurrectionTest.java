@@ -75,6 +75,9 @@ class ResurrectionTest {
         EngineExecutionResults results = Runs.execute(out, selectClass(Mixed.class), "lazarus.watchdog.timeout", "3s");
 
         List<JournalEvent> events = events();
+        assertThat(((JournalEvent.RunStarted) events.get(0)).extensions())
+                .as("@Inject switched fault injection on")
+                .contains("fault-injection");
         Set<String> crashed = injected(events, "FORCE_TOMCAT_FAIL_IDX1");
         Set<String> ghosts = injected(events, "GHOST");
         String stalled = injected(events, "STALL").iterator().next();
