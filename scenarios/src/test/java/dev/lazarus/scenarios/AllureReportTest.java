@@ -11,7 +11,6 @@ import dev.lazarus.inject.Inject;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalEvent.InjectionPlanned;
 import dev.lazarus.replay.RunReplay;
-import dev.lazarus.reports.allure.AllureCli;
 import dev.lazarus.reports.allure.AllureReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,8 +25,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The Allure results a run writes, read back as files, and the rendered report checked in headless Chromium. */
 class AllureReportTest {
@@ -280,22 +282,36 @@ class AllureReportTest {
     }
 
     @Test
-    void theRenderedReportShowsTotalsGhostsAndANodesStepsInHeadlessChromium() throws Exception {
+    void theRunRendersAndPublishesItsReportWhichShowsTotalsGhostsAndANodesStepsInHeadlessChromium() throws Exception {
+        EngineExecutionResults results = Runs.execute(
+                out,
+                selectClass(Faulty.class),
+                "lazarus.watchdog.timeout",
+                "3s",
+                "lazarus.resurrection.rounds",
+                "0",
+                AllureReport.RENDER,
+                "true",
+                AllureReport.CLI,
+                System.getProperty(AllureReport.CLI));
+        Path run = Runs.runDir(out);
+        Path report = run.resolve(AllureReport.REPORT);
+        assertThat(report.resolve("index.html")).isNotEmptyFile();
+        assertThat(results.allEvents().fileEntryPublished().stream().map(e -> e.getRequiredPayload(FileEntry.class)))
+                .as("the rendered report is published on the scenario")
+                .anySatisfy(f -> {
+                    assertThat(f.getPath()).isEqualTo(report.resolve("index.html"));
+                    assertThat(f.getMediaType()).contains("text/html");
+                });
+
         Path chromium = Path.of("/usr/bin/chromium");
         if (!Files.isExecutable(chromium)) {
-            // .ci/run installs it; outside CI the check is skipped with the reason
-            org.junit.jupiter.api.Assumptions.assumeTrue(
+            // .ci/run installs it; outside CI the browser check is skipped with the reason
+            Assumptions.assumeTrue(
                     System.getenv("CI") != null,
                     "Chromium is not installed (apt-get install chromium); .ci/run installs it");
             throw new AssertionError("Chromium is not installed at " + chromium);
         }
-        Runs.execute(
-                out, selectClass(Faulty.class), "lazarus.watchdog.timeout", "3s", "lazarus.resurrection.rounds", "0");
-        Path run = Runs.runDir(out);
-        Path report = AllureCli.render(
-                Path.of(System.getProperty(AllureReport.CLI)),
-                run.resolve(AllureReport.RESULTS),
-                run.resolve(AllureReport.REPORT));
         String failedIp = injected(Runs.events(out), "STDERR_FAILURE");
         String uid = null;
         try (Stream<Path> cases = Files.list(report.resolve("data/test-cases"))) {
