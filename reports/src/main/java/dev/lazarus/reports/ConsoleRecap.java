@@ -3,7 +3,6 @@ package dev.lazarus.reports;
 import dev.lazarus.spi.FleetAssessment;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
-import dev.lazarus.spi.RunObserver;
 import dev.lazarus.spi.RunResult;
 import dev.lazarus.spi.WatchdogTimeout;
 import java.io.PrintStream;
@@ -16,7 +15,7 @@ import java.util.stream.Collectors;
  * The recap printed at the end of a run, and published on the scenario: what happened to the fleet and where the
  * artifacts are.
  */
-public final class ConsoleRecap implements RunObserver {
+public final class ConsoleRecap implements Report {
 
     public static final String ID = "recap";
 
@@ -39,11 +38,6 @@ public final class ConsoleRecap implements RunObserver {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public boolean enabledByDefault() {
-        return true;
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.lazarus.spi.ArtifactFiles;
 import dev.lazarus.spi.FleetAssessment;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
-import dev.lazarus.spi.RunObserver;
 import dev.lazarus.spi.RunResult;
 import dev.lazarus.spi.Status;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import java.util.stream.Collectors;
  * outcome, and the run summary. All of them are derived from the journal (through the run's result), never from
  * worker memory.
  */
-public final class RegistryArtifacts implements RunObserver {
+public final class RegistryArtifacts implements Report {
 
     public static final String ID = "registry-artifacts";
     public static final String GOLD_LIST = "aggregate_chunk_gold_ip_list.log";
@@ -36,11 +35,6 @@ public final class RegistryArtifacts implements RunObserver {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public boolean enabledByDefault() {
-        return true;
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.lazarus.spi.ArtifactFiles;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
-import dev.lazarus.spi.RunObserver;
 import dev.lazarus.spi.RunResult;
 import dev.lazarus.spi.RunResult.MonitorPass;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * {@code aggregate_ghost_detail.json}, one record per node that was ever a ghost. Everything comes from the run's
  * result, so the report command rebuilds the same files.
  */
-public final class ResurrectionArtifacts implements RunObserver {
+public final class ResurrectionArtifacts implements Report {
 
     public static final String ID = "resurrection-artifacts";
     public static final String CANDIDATES = "resurrection_candidates_registry_";
@@ -47,11 +46,6 @@ public final class ResurrectionArtifacts implements RunObserver {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public boolean enabledByDefault() {
-        return true;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.lazarus.reports.allure;
 
+import dev.lazarus.reports.Report;
 import dev.lazarus.spi.AttemptTimeline;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
-import dev.lazarus.spi.RunObserver;
 import dev.lazarus.spi.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * rebuilds it. With {@code lazarus.allure.render=true} it then renders the HTML report with the Allure CLI and
  * publishes its {@code index.html}.
  */
-public final class AllureReport implements RunObserver {
+public final class AllureReport implements Report {
 
     public static final String ID = "allure";
     public static final String RESULTS = "allure-results";
@@ -46,11 +46,6 @@ public final class AllureReport implements RunObserver {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public boolean enabledByDefault() {
-        return true;
     }
 
     @Override
