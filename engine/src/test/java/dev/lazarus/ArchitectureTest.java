@@ -42,6 +42,10 @@ class ArchitectureTest {
                 .definedBy("dev.lazarus.registry..")
                 .layer("journal")
                 .definedBy("dev.lazarus.journal..")
+                .layer("check")
+                .definedBy("dev.lazarus.check..")
+                .layer("host")
+                .definedBy("dev.lazarus.host..")
                 .layer("verdict")
                 .definedBy("dev.lazarus.verdict..")
                 .layer("ssh")
@@ -54,10 +58,12 @@ class ArchitectureTest {
                 .definedBy("dev.lazarus.inventory..")
                 .layer("spi")
                 .definedBy("dev.lazarus.spi..")
+                .layer("assertj")
+                .definedBy("dev.lazarus.assertj..")
                 .layer("api")
                 .definedBy("dev.lazarus.api..")
                 .whereLayer("engine")
-                .mayOnlyAccessLayers("run", "plugin", "config", "spi", "api")
+                .mayOnlyAccessLayers("run", "check", "verdict", "plugin", "config", "spi", "api")
                 .whereLayer("run")
                 .mayOnlyAccessLayers(
                         "replay",
@@ -65,6 +71,8 @@ class ArchitectureTest {
                         "monitor",
                         "registry",
                         "journal",
+                        "check",
+                        "host",
                         "verdict",
                         "ssh",
                         "plugin",
@@ -81,6 +89,10 @@ class ArchitectureTest {
                 .mayOnlyAccessLayers("journal", "verdict", "spi")
                 .whereLayer("journal")
                 .mayOnlyAccessLayers("spi")
+                .whereLayer("check")
+                .mayOnlyAccessLayers("host", "verdict", "spi", "api")
+                .whereLayer("host")
+                .mayOnlyAccessLayers("ssh", "verdict", "spi", "api")
                 .whereLayer("verdict")
                 .mayOnlyAccessLayers("ssh", "spi")
                 .whereLayer("ssh")
@@ -88,9 +100,11 @@ class ArchitectureTest {
                 .whereLayer("plugin")
                 .mayOnlyAccessLayers("spi", "api")
                 .whereLayer("config")
-                .mayOnlyAccessLayers("spi", "api")
+                .mayOnlyAccessLayers("check", "spi", "api")
                 .whereLayer("inventory")
                 .mayOnlyAccessLayers("spi", "api")
+                .whereLayer("assertj")
+                .mayOnlyAccessLayers("api")
                 .whereLayer("spi")
                 .mayOnlyAccessLayers("api")
                 .whereLayer("api")

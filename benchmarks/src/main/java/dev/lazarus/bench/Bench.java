@@ -37,15 +37,18 @@ public final class Bench {
         List<Integer> peers = List.of(50, 100, 200);
         int rounds = 5;
         int repeat = 3;
+        List<Integer> checks = List.of(512);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = ints(args[++i]);
                 case "--peers" -> peers = ints(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--checks" -> checks = ints(args[++i]);
                 default ->
                     throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: Bench [--sizes 100,512] [--peers 50,100,200] [--rounds 5] [--repeat 3]");
+                            + "; usage: Bench [--sizes 100,512] [--checks 512] [--peers 50,100,200] [--rounds 5]"
+                            + " [--repeat 3]");
             }
         }
         // readable by the sshd login user, which reads its authorized_keys below this folder
@@ -62,6 +65,10 @@ public final class Bench {
             }
             if (!sizes.isEmpty()) {
                 embedded(out, sizes, repeat);
+            }
+            if (!checks.isEmpty()) {
+                System.out.println("\n### Main job: install + node checks vs install + curl — " + jdk + "\n");
+                checks(out, checks, repeat);
             }
             if (rounds > 0) {
                 System.out.println("\n### Memory over " + rounds + " rounds of 512 nodes — " + jdk + "\n");
@@ -175,6 +182,48 @@ public final class Bench {
                     stats.connectSeconds(),
                     stats.commandsSeconds(),
                     reports);
+        }
+    }
+
+    /**
+     * The main job with its node checks against the main job before them (a fourth command, {@code curl}), on the
+     * same fleet size, alternating, medians of {@code repeat} after a warm-up pair: what the checks cost.
+     */
+    private static void checks(Path out, List<Integer> sizes, int repeat) throws Exception {
+        Map<String, String> warmUp = Map.of("lazarus.fleet.size", "512", "lazarus.resurrection.rounds", "0");
+        LazarusRun.run(BenchTomcat.class, out, warmUp);
+        LazarusRun.run(BenchTomcatChecked.class, out, warmUp);
+        clean(out);
+        System.out.println(
+                "| N | install + curl s | install + 2 checks s | checks ÷ curl | checks passed | failures |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (int n : sizes) {
+            Map<String, String> parameters =
+                    Map.of("lazarus.fleet.size", String.valueOf(n), "lazarus.resurrection.rounds", "0");
+            List<Double> before = new ArrayList<>();
+            List<Double> after = new ArrayList<>();
+            int failures = 0;
+            long passed = 0;
+            for (int r = 0; r < repeat; r++) {
+                gc();
+                long t0 = System.nanoTime();
+                Path journal = LazarusRun.run(BenchTomcat.class, out, parameters);
+                before.add((System.nanoTime() - t0) / 1e9);
+                failures += LazarusRun.stats(journal).failures();
+                clean(out);
+                gc();
+                long t1 = System.nanoTime();
+                journal = LazarusRun.run(BenchTomcatChecked.class, out, parameters);
+                after.add((System.nanoTime() - t1) / 1e9);
+                LazarusRun.Stats stats = LazarusRun.stats(journal);
+                failures += stats.failures();
+                passed = stats.checksPassed();
+                clean(out);
+            }
+            double b = median(before, Double::doubleValue);
+            double a = median(after, Double::doubleValue);
+            System.out.printf(
+                    Locale.ROOT, "| %d | %.1f | %.1f | **%.2f** | %d | %d |%n", n, b, a, a / b, passed, failures);
         }
     }
 

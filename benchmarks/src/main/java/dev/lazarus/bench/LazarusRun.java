@@ -32,7 +32,8 @@ final class LazarusRun {
             double controlPlaneSeconds,
             double connectSeconds,
             double commandsSeconds,
-            double runSeconds) {}
+            double runSeconds,
+            long checksPassed) {}
 
     private LazarusRun() {}
 
@@ -96,7 +97,11 @@ final class LazarusRun {
                 seconds(started, gold),
                 seconds(firstAttempt, lastConnected),
                 seconds(firstAttempt, lastFinished),
-                seconds(started, finished));
+                seconds(started, finished),
+                events.stream()
+                        .filter(e -> e instanceof JournalEvent.CheckFinished c
+                                && c.outcome().equals("passed"))
+                        .count());
     }
 
     private static Instant first(Map<Class<?>, Instant[]> span, Class<?> type) {

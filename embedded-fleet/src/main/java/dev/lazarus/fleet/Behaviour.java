@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * How one simulated node misbehaves, so tests can make any node fail in any way. A behaviour applies to
- * the commands that contain {@link #match()} (every command when it is empty).
+ * the commands that contain {@link #match()} (every command when it is empty); {@code port-closed}'s match is a port,
+ * {@code missing}'s a command name.
  *
  * @param kind what goes wrong
  * @param match a substring selecting the commands it applies to; empty for all
@@ -38,7 +39,16 @@ public record Behaviour(Kind kind, String match) {
         /** A matching command falls silent for {@link #PAUSE_MILLIS} ms, then carries on (a stall shorter than any watchdog). */
         PAUSE,
         /** The node's sshd sends its banner only after {@link #BANNER_DELAY_MILLIS} ms, then behaves normally. */
-        SLOW_BANNER;
+        SLOW_BANNER,
+        /**
+         * The port {@link #match()} names never listens, whatever runs: {@code port-closed@8080} makes Tomcat's
+         * checks fail while its install succeeds.
+         */
+        PORT_CLOSED,
+        /** {@code sudo} wants a password: {@code sudo -n} fails with {@code a password is required}. */
+        SUDO_PASSWORD,
+        /** The tool {@link #match()} names is not installed: {@code missing@dpkg-query} is a node without dpkg. */
+        MISSING;
 
         public String spec() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

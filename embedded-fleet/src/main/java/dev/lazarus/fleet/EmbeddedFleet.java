@@ -2,6 +2,8 @@ package dev.lazarus.fleet;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.FileSystem;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.ArrayList;
@@ -14,8 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.FileSystemFactory;
+import org.apache.sshd.common.file.root.RootedFileSystemProvider;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A simulated fleet on loopback: one Apache MINA SSHD server bound to every node's own 127.0.x.y address
@@ -163,6 +169,8 @@ public final class EmbeddedFleet implements AutoCloseable {
         sshd.setPublickeyAuthenticator(
                 (user, key, session) -> USER.equals(user) && KeyUtils.compareKeys(key, harnessKey.getPublic()));
         sshd.setCommandFactory((channel, command) -> new SimulatedCommand(this, command));
+        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        sshd.setFileSystemFactory(new NodeFileSystems());
         return sshd;
     }
 
@@ -197,6 +205,26 @@ public final class EmbeddedFleet implements AutoCloseable {
             stopAll();
         } finally {
             clock.shutdownNow();
+            nodes.forEach(n -> n.files().close());
+        }
+    }
+
+    /**
+     * Each SFTP session sees its node's file system, through a root of its own: MINA closes the file system of a
+     * session that ends, and closing a rooted view leaves the node's files in place for its next session.
+     */
+    private final class NodeFileSystems implements FileSystemFactory {
+        @Override
+        public Path getUserHomeDir(SessionContext session) {
+            return null; // SFTP starts at the file system's working directory, the login user's home
+        }
+
+        @Override
+        public FileSystem createFileSystem(SessionContext session) throws IOException {
+            FileSystem files = nodeAt(SimulatedCommand.ipOf(session.getLocalAddress()))
+                    .files()
+                    .fileSystem();
+            return new RootedFileSystemProvider().newFileSystem(files.getPath("/"), Map.of());
         }
     }
 

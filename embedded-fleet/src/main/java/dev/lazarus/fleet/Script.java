@@ -37,6 +37,14 @@ final class Script {
         return this;
     }
 
+    /** Writes {@code text} as it is, no newline added (a file's bytes, a step copied from another script). */
+    Script write(Stream stream, String text) {
+        if (!text.isEmpty()) {
+            steps.add(new Step(clock, stream, text));
+        }
+        return this;
+    }
+
     Script after(long millis) {
         clock += Math.max(0, millis);
         return this;

@@ -2,51 +2,24 @@ package dev.lazarus.fleet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 /**
- * The small command interpreter of a simulated node: enough of bash, apt-get, systemctl and curl for a
- * Tomcat install, with realistic output on the right streams, realistic exit codes and durations.
- * Node state (packages, services) carries over between commands. It turns a command line into a
- * {@link Script}; nothing runs for real. It is long because it is one switch over every command a node understands,
- * kept together so a reader sees what each simulated command does in one place.
+ * The small command interpreter of a simulated node: enough of bash, sudo, apt-get, systemctl and curl for a
+ * Tomcat install, and the tools node checks read facts with ({@link SystemTools}), with realistic output on the right
+ * streams, realistic exit codes and durations. Node state (packages, services, files) carries over between commands.
+ * It turns a command line into a {@link Script}; nothing runs for real. It is long because it is one switch over the
+ * install's commands, kept together so a reader sees what each simulated command does in one place.
  */
 final class Shell {
-
-    /** Packages the simulated archive knows, with what an install of each pulls in. */
-    private static final Map<String, List<String>> ARCHIVE = Map.ofEntries(
-            Map.entry(
-                    "tomcat10",
-                    List.of(
-                            "libtomcat10-java",
-                            "tomcat10-common",
-                            "openjdk-17-jre-headless",
-                            "ca-certificates-java",
-                            "java-common",
-                            "libecj-java")),
-            Map.entry("tomcat9", List.of("libtomcat9-java", "tomcat9-common", "openjdk-17-jre-headless")),
-            Map.entry("tomcat10-admin", List.of("tomcat10")),
-            Map.entry("openjdk-17-jre-headless", List.of("java-common", "ca-certificates-java")),
-            Map.entry("default-jre-headless", List.of("openjdk-17-jre-headless")),
-            Map.entry("nginx", List.of("nginx-common", "libnginx-mod-http-echo")),
-            Map.entry("curl", List.of("libcurl4")),
-            Map.entry("wget", List.of()),
-            Map.entry("git", List.of("git-man", "liberror-perl")),
-            Map.entry("strace", List.of()),
-            Map.entry("unzip", List.of()),
-            Map.entry("htop", List.of()),
-            Map.entry("python3", List.of("python3-minimal", "libpython3.11-stdlib")));
-
-    /** Packages that bring a service, by service name. */
-    private static final Set<String> SERVICES = Set.of("tomcat10", "tomcat9", "nginx");
 
     private final String ip;
     private final NodeState state;
     private final Behaviour behaviour;
     private final double speed;
     private final Random random;
+    private final SystemTools tools;
 
     Shell(String ip, NodeState state, Behaviour behaviour, double speed, Random random) {
         this.ip = ip;
@@ -54,6 +27,24 @@ final class Shell {
         this.behaviour = behaviour;
         this.speed = speed;
         this.random = random;
+        this.tools = new SystemTools(
+                state,
+                closedPort(behaviour),
+                behaviour.kind() == Behaviour.Kind.MISSING ? Optional.of(behaviour.match()) : Optional.empty(),
+                this::time);
+    }
+
+    /** The port a {@code port-closed@PORT} node keeps closed. */
+    private static Optional<Integer> closedPort(Behaviour behaviour) {
+        if (behaviour.kind() != Behaviour.Kind.PORT_CLOSED) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(behaviour.match()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "port-closed needs a port: port-closed@8080, not port-closed@" + behaviour.match());
+        }
     }
 
     Script run(String commandLine) {
@@ -88,7 +79,20 @@ final class Shell {
         boolean quietErr = words.remove("2>/dev/null");
         words.remove("2>&1");
         while (!words.isEmpty() && (words.get(0).equals("sudo") || words.get(0).matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
-            words.remove(0);
+            if (words.remove(0).equals("sudo")) {
+                if (behaviour.kind() == Behaviour.Kind.SUDO_PASSWORD) {
+                    return new Script()
+                            .after(time(10))
+                            .err("sudo: a password is required")
+                            .exit(1);
+                }
+                while (!words.isEmpty() && words.get(0).startsWith("-")) {
+                    // sudo's own options; -u takes a user
+                    if (words.remove(0).equals("-u") && !words.isEmpty()) {
+                        words.remove(0);
+                    }
+                }
+            }
         }
         if (words.isEmpty()) {
             return new Script();
@@ -100,16 +104,11 @@ final class Shell {
             for (Script.Step step : s.steps()) {
                 redirected.after(step.atMillis() - at);
                 at = step.atMillis();
-                String text = step.text().substring(0, step.text().length() - 1);
                 boolean isOut = step.stream() == Script.Stream.STDOUT;
                 if (isOut && quietOut || !isOut && quietErr) {
                     continue;
                 }
-                if (isOut && toStderr || !isOut) {
-                    redirected.err(text);
-                } else {
-                    redirected.out(text);
-                }
+                redirected.write(isOut && !toStderr ? Script.Stream.STDOUT : Script.Stream.STDERR, step.text());
             }
             redirected.after(s.durationMillis() - at).exit(s.exitStatus()).end(s.ending());
             return redirected;
@@ -120,6 +119,9 @@ final class Shell {
     private Script dispatch(List<String> w) {
         String cmd = w.get(0);
         List<String> args = w.subList(1, w.size());
+        if (!tools.has(cmd)) {
+            return notFound(cmd);
+        }
         return switch (cmd) {
             case "echo" ->
                 new Script().after(time(5)).out(String.join(" ", args)).exit(0);
@@ -135,14 +137,16 @@ final class Shell {
             case "systemctl" -> systemctl(args);
             case "curl" -> curl(args);
             case "hostname" -> new Script().out("node-" + ip.replace('.', '-')).exit(0);
-            default -> notFound(cmd);
+            default -> tools.run(cmd, args).orElseGet(() -> notFound(cmd));
         };
     }
 
+    /** A command the simulator does not have: said so, so a user's scenario meets a named limit, not a mystery. */
     private Script notFound(String cmd) {
         return new Script()
                 .after(time(3))
-                .err("bash: " + cmd + ": command not found")
+                .err("bash: " + cmd + ": command not found (a simulated node of Lazarus's embedded fleet; see "
+                        + "\"What the simulated fleet can do\" in the README)")
                 .exit(127);
     }
 
@@ -191,13 +195,13 @@ final class Shell {
         s.after(time(120)).out("Building dependency tree...");
         s.after(time(60)).out("Reading state information...");
         for (String pkg : packages) {
-            if (!ARCHIVE.containsKey(pkg)) {
+            if (Archive.find(pkg).isEmpty()) {
                 return s.err("E: Unable to locate package " + pkg).exit(100);
             }
         }
         List<String> fresh = new ArrayList<>();
         for (String pkg : packages) {
-            for (String dep : ARCHIVE.get(pkg)) {
+            for (String dep : Archive.find(pkg).orElseThrow().depends()) {
                 if (!state.installed(dep) && !fresh.contains(dep)) {
                     fresh.add(dep);
                 }
@@ -219,8 +223,8 @@ final class Shell {
         int n = 1;
         for (String pkg : fresh) {
             s.after(time(90))
-                    .out("Get:" + n++ + " http://deb.debian.org/debian bookworm/main amd64 " + pkg + " all 10.1.6-1 ["
-                            + (100 + pkg.length() * 37) + " kB]");
+                    .out("Get:" + n++ + " http://deb.debian.org/debian bookworm/main amd64 " + pkg + " all "
+                            + version(pkg) + " [" + (100 + pkg.length() * 37) + " kB]");
         }
         s.after(time(80)).out("Fetched " + (3 + fresh.size() * 4) + ".2 MB in 1s (9,412 kB/s)");
         s.err("debconf: delaying package configuration, since apt-utils is not installed");
@@ -228,20 +232,29 @@ final class Shell {
         for (String pkg : fresh) {
             s.out("Selecting previously unselected package " + pkg + ".");
             s.after(time(40)).out("(Reading database ... " + files + " files and directories currently installed.)");
-            s.out("Preparing to unpack .../" + pkg + "_10.1.6-1_all.deb ...");
-            s.after(time(110)).out("Unpacking " + pkg + " (10.1.6-1) ...");
+            s.out("Preparing to unpack .../" + pkg + "_" + version(pkg) + "_all.deb ...");
+            s.after(time(110)).out("Unpacking " + pkg + " (" + version(pkg) + ") ...");
             files += 40 + pkg.length();
         }
         for (String pkg : fresh) {
-            s.after(time(70)).out("Setting up " + pkg + " (10.1.6-1) ...");
-            if (SERVICES.contains(pkg)) {
+            Archive.Package p = Archive.find(pkg).orElseThrow();
+            s.after(time(70)).out("Setting up " + pkg + " (" + p.version() + ") ...");
+            if (p.service().isPresent()) {
                 s.out("Created symlink /etc/systemd/system/multi-user.target.wants/" + pkg
                         + ".service → /lib/systemd/system/" + pkg + ".service.");
             }
-            state.install(pkg);
+            state.install(p);
         }
         s.after(time(60)).out("Processing triggers for libc-bin (2.36-9+deb12u4) ...");
         return s.exit(0);
+    }
+
+    private static String version(String pkg) {
+        return Archive.find(pkg).map(Archive.Package::version).orElse("1.0-1");
+    }
+
+    private static boolean isService(String unit) {
+        return Archive.find(unit).flatMap(Archive.Package::service).isPresent();
     }
 
     private Script systemctl(List<String> args) {
@@ -257,11 +270,16 @@ final class Shell {
                 .filter(a -> !a.startsWith("--"))
                 .map(u -> u.endsWith(".service") ? u.substring(0, u.length() - ".service".length()) : u)
                 .toList();
-        Script s = new Script().after(time(verb.equals("is-active") ? 20 : 350));
+        boolean query = verb.startsWith("is-");
+        Script s = new Script().after(time(query ? 20 : 350));
         for (String unit : units) {
-            if (!SERVICES.contains(unit) || !state.installed(unit)) {
+            if (!isService(unit) || !state.installed(unit)) {
                 if (verb.equals("is-active")) {
                     return s.out("inactive").exit(3);
+                }
+                if (verb.equals("is-enabled")) {
+                    return s.err("Failed to get unit file state for " + unit + ".service: No such file or directory")
+                            .exit(1);
                 }
                 return s.err("Failed to " + verb + " unit: Unit file " + unit + ".service does not exist.")
                         .exit(1);
@@ -282,6 +300,11 @@ final class Shell {
                 units.forEach(u -> s.out(state.running(u) ? "active" : "inactive"));
                 return s.exit(all ? 0 : 3);
             }
+            case "is-enabled" -> {
+                boolean all = units.stream().allMatch(state::enabled);
+                units.forEach(u -> s.out(state.enabled(u) ? "enabled" : "disabled"));
+                return s.exit(all ? 0 : 1);
+            }
             default -> {
                 return s.err("Unknown command verb " + verb + ".").exit(1);
             }
@@ -289,29 +312,64 @@ final class Shell {
         return s.exit(0);
     }
 
+    /**
+     * {@code curl [-s] [-S] [-f] [-i] [-m SECONDS] URL} against the node itself: a service answers on the port it
+     * listens on (Tomcat's page on 8080), anything else is refused, as curl says it (quiet under {@code -s}).
+     */
     private Script curl(List<String> args) {
-        boolean failSilently = args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*f[a-zA-Z]*") || a.equals("--fail"));
+        boolean failOnError = args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*f[a-zA-Z]*") || a.equals("--fail"));
         boolean silent = args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*s[a-zA-Z]*") || a.equals("--silent"));
+        boolean showError = args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*S[a-zA-Z]*") || a.equals("--show-error"));
+        boolean headers = args.stream().anyMatch(a -> a.matches("-[a-zA-Z]*i[a-zA-Z]*") || a.equals("--include"));
         String url = args.stream().filter(a -> a.startsWith("http")).findFirst().orElse("");
         Script s = new Script().after(time(40));
-        boolean tomcat = url.matches("https?://(localhost|127\\.0\\.0\\.1):8080(/.*)?")
-                && (state.running("tomcat10") || state.running("tomcat9"));
-        if (tomcat) {
-            return s.out("<!DOCTYPE html><html><head><title>Apache Tomcat</title></head>")
-                    .out("<body><h1>It works !</h1><p>If you're seeing this page via a web browser, it means you've "
-                            + "setup Tomcat successfully. Congratulations!</p></body></html>")
-                    .exit(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://([^/:]+)(?::(\\d+))?(/.*)?")
+                .matcher(url);
+        if (!m.matches()) {
+            return (silent && !showError ? s : s.err("curl: (3) URL using bad/illegal format or missing URL")).exit(3);
         }
-        if (!silent || !failSilently) {
-            s.err("curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server");
+        String host = m.group(1);
+        int port = m.group(2) == null ? (url.startsWith("https") ? 443 : 80) : Integer.parseInt(m.group(2));
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals(ip);
+        Optional<String> unit =
+                state.listening().stream().filter(p -> p == port).findFirst().flatMap(p -> runningService(port));
+        if (!local || unit.isEmpty() || !tools.listening(port)) {
+            if (!silent || showError) {
+                s.err("curl: (7) Failed to connect to " + host + " port " + port + " after 0 ms: Couldn't connect to "
+                        + "server");
+            }
+            return s.exit(7);
         }
-        return s.exit(7);
+        String body = unit.get().startsWith("tomcat")
+                ? "<!DOCTYPE html><html><head><title>Apache Tomcat</title></head>\n"
+                        + "<body><h1>It works !</h1><p>If you're seeing this page via a web browser, it means you've "
+                        + "setup Tomcat successfully. Congratulations!</p></body></html>\n"
+                : "<html><head><title>Welcome to nginx!</title></head><body>Welcome to nginx!</body></html>\n";
+        if (headers) {
+            s.write(
+                    Script.Stream.STDOUT,
+                    "HTTP/1.1 200 \r\nContent-Type: text/html;charset=UTF-8\r\n" + "Content-Length: " + body.length()
+                            + "\r\nServer: " + unit.get() + "\r\n\r\n");
+        }
+        s.write(Script.Stream.STDOUT, body);
+        return s.exit(0);
+    }
+
+    /** The running service that listens on {@code port}. */
+    private Optional<String> runningService(int port) {
+        return java.util.stream.Stream.of("tomcat10", "tomcat9", "nginx")
+                .filter(state::running)
+                .filter(u -> Archive.find(u)
+                        .flatMap(Archive.Package::service)
+                        .map(sv -> sv.port() == port)
+                        .orElse(false))
+                .findFirst();
     }
 
     /** Applies this node's behaviour to a command it matches. */
     private Script misbehave(String command, Script normal) {
         return switch (behaviour.kind()) {
-            case NORMAL, REFUSE, MUTE, SLOW_BANNER -> normal;
+            case NORMAL, REFUSE, MUTE, SLOW_BANNER, PORT_CLOSED, SUDO_PASSWORD, MISSING -> normal;
             case SLOW -> stretched(normal, 5);
             case STDERR_NOISE ->
                 isApt(command)
@@ -339,7 +397,7 @@ final class Shell {
                     s.after(step.atMillis() - at);
                     at = step.atMillis();
                     if (step.stream() == Script.Stream.STDOUT) {
-                        s.out(step.text().substring(0, step.text().length() - 1));
+                        s.write(Script.Stream.STDOUT, step.text());
                     }
                 }
                 yield s.after(normal.durationMillis() - at).exit(1);
@@ -368,11 +426,7 @@ final class Shell {
         for (Script.Step step : normal.steps()) {
             s.after((step.atMillis() - at) * factor);
             at = step.atMillis();
-            if (step.stream() == Script.Stream.STDOUT) {
-                s.out(step.text().substring(0, step.text().length() - 1));
-            } else {
-                s.err(step.text().substring(0, step.text().length() - 1));
-            }
+            s.write(step.stream(), step.text());
         }
         return s.after((normal.durationMillis() - at) * factor)
                 .exit(normal.exitStatus())
@@ -389,11 +443,7 @@ final class Shell {
             }
             s.after(step.atMillis() - at);
             at = step.atMillis();
-            if (step.stream() == Script.Stream.STDOUT) {
-                s.out(step.text().substring(0, step.text().length() - 1));
-            } else {
-                s.err(step.text().substring(0, step.text().length() - 1));
-            }
+            s.write(step.stream(), step.text());
         }
         return s.after(Math.max(0, untilMillis - at));
     }

@@ -11,6 +11,7 @@ public final class SimulatedNode {
     private final String ip;
     private final KeyPair hostKey;
     private final Behaviour behaviour;
+    private final NodeState state = new NodeState();
     private final Shell shell;
 
     SimulatedNode(int number, String ip, KeyPair hostKey, Behaviour behaviour, double speed, long seed) {
@@ -18,7 +19,7 @@ public final class SimulatedNode {
         this.ip = ip;
         this.hostKey = hostKey;
         this.behaviour = behaviour;
-        this.shell = new Shell(ip, new NodeState(), behaviour, speed, new Random(seed * 31 + number));
+        this.shell = new Shell(ip, state, behaviour, speed, new Random(seed * 31 + number));
     }
 
     public int number() {
@@ -43,5 +44,10 @@ public final class SimulatedNode {
 
     Shell shell() {
         return shell;
+    }
+
+    /** The node's files, which its commands and its SFTP subsystem share. */
+    NodeFiles files() {
+        return state.files();
     }
 }

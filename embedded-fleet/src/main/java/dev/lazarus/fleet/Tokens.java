@@ -17,11 +17,16 @@ final class Tokens {
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
+                } else if (c == '\\' && quote == '"' && i + 1 < line.length()) {
+                    current.append(c).append(line.charAt(++i));
+                    continue;
                 }
                 current.append(c);
                 continue;
             }
-            if (c == '\'' || c == '"') {
+            if (c == '\\' && i + 1 < line.length()) {
+                current.append(c).append(line.charAt(++i)); // an escaped character is never an operator or a quote
+            } else if (c == '\'' || c == '"') {
                 quote = c;
                 current.append(c);
             } else if ((c == '&' || c == '|') && i + 1 < line.length() && line.charAt(i + 1) == c) {
@@ -58,6 +63,9 @@ final class Tokens {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
+                inWord = true;
+            } else if (c == '\\' && i + 1 < command.length()) {
+                current.append(command.charAt(++i)); // outside quotes a backslash escapes the next character
                 inWord = true;
             } else if (Character.isWhitespace(c)) {
                 if (inWord) {

@@ -113,6 +113,18 @@ public final class LazarusParameters {
     public static final String SHARD_TOTAL = "lazarus.shard.total";
 
     /**
+     * {@code sudo} runs the commands and host facts through {@code sudo -n}, {@code none} as the login user. Overrides
+     * {@code @Scenario(become)}.
+     */
+    public static final String BECOME = "lazarus.become";
+
+    /**
+     * Prefix of the variables a command may use as {@code ${lazarus.vars.<name>}}: {@code -Dlazarus.vars.version=10.1}
+     * makes {@code apt-get install -y tomcat10=${lazarus.vars.version}*} install that version.
+     */
+    public static final String VARS_PREFIX = "lazarus.vars.";
+
+    /**
      * Extensions to enable besides those on by default (the reports): ids or class names, comma-separated
      * ({@code fault-injection}); {@code -id} turns off one that is on by default ({@code -allure}).
      */

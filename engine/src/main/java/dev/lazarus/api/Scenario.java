@@ -8,13 +8,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class as a Lazarus scenario: an install (ordered shell commands) run on every node of a
- * fleet, each node install a dynamic test. Every attribute is a default that a {@code lazarus.*}
- * configuration parameter overrides (see {@link LazarusParameters}).
+ * Marks a class as a Lazarus scenario: an install (ordered shell commands) run on every node of a fleet, each node
+ * install a dynamic test, then the class's {@link NodeCheck} methods on every node whose install succeeded. Every
+ * attribute is a default that a {@code lazarus.*} configuration parameter overrides (see {@link LazarusParameters}).
+ * Commands may use {@code ${node.ip}}, {@code ${node.private_ip}}, {@code ${node.index}}, {@code ${run.id}} and
+ * {@code ${lazarus.vars.<name>}} (a configuration parameter); an unknown one fails discovery naming it.
  *
  * <pre>{@code
  * @Scenario(commands = {"apt-get update", "apt-get install -y tomcat10"}, fleetSize = 512)
- * class TomcatInstall {}
+ * class TomcatInstall {
+ *     @NodeCheck
+ *     void tomcatRuns(Host host) {
+ *         assertThat(host.service("tomcat10")).isRunning();
+ *     }
+ * }
  * }</pre>
  */
 @Documented
@@ -40,4 +47,10 @@ public @interface Scenario {
 
     /** Run every command under strace, to tell the real subprocess's exit status from the shell's. */
     boolean strace() default false;
+
+    /**
+     * Run the commands and the host facts as root through {@code sudo -n}; a node where sudo wants a password ends
+     * {@code install_failed} with the tag {@code become_failed}. {@code lazarus.become=sudo} sets it too.
+     */
+    boolean become() default false;
 }

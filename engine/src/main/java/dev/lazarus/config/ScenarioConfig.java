@@ -2,6 +2,7 @@ package dev.lazarus.config;
 
 import static dev.lazarus.api.LazarusParameters.ATTEMPT_TIMEOUT;
 import static dev.lazarus.api.LazarusParameters.BATCH;
+import static dev.lazarus.api.LazarusParameters.BECOME;
 import static dev.lazarus.api.LazarusParameters.CANCEL_TIMEOUT;
 import static dev.lazarus.api.LazarusParameters.COMMAND_RETRY_PAUSE;
 import static dev.lazarus.api.LazarusParameters.COMMAND_TRIES;
@@ -22,6 +23,7 @@ import static dev.lazarus.api.LazarusParameters.WATCHDOG_TIMEOUT;
 import static dev.lazarus.api.LazarusParameters.WHITELIST_EXTRA;
 
 import dev.lazarus.api.Scenario;
+import dev.lazarus.check.ScenarioMethods;
 import dev.lazarus.spi.LazarusConfigurationException;
 import dev.lazarus.spi.Parameters;
 import dev.lazarus.spi.ScenarioInfo;
@@ -32,7 +34,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -40,8 +44,12 @@ import java.util.regex.PatternSyntaxException;
  * A scenario's settings after parameters overrode the annotation, validated. Built at discovery, so bad
  * input fails there with a message that names the parameter or the class.
  *
+ * @param commands the install's commands, {@code ${lazarus.vars.*}} already replaced, the per-node variables not yet
+ *     (see {@link CommandVariables})
  * @param outputDir the folder runs go to when {@code lazarus.output.dir} names one (checked writable); empty for
  *     the launcher's output folder
+ * @param methods the scenario's {@code @BeforeInstall} methods and the node checks this run runs
+ * @param become whether commands and host facts run through {@code sudo -n}
  */
 public record ScenarioConfig(
         Class<?> scenarioClass,
@@ -68,6 +76,8 @@ public record ScenarioConfig(
         Optional<Integer> batch,
         Optional<Amount> maxFailures,
         Duration cancelTimeout,
+        ScenarioMethods methods,
+        boolean become,
         Parameters parameters) {
 
     private static final Duration DAY = Duration.ofDays(1);
@@ -82,13 +92,14 @@ public record ScenarioConfig(
         if (scenario == null) {
             throw new LazarusConfigurationException(scenarioClass.getName() + " is not annotated with @Scenario");
         }
-        List<String> commands =
+        List<String> written =
                 Arrays.stream(scenario.commands()).map(String::strip).toList();
-        if (commands.isEmpty() || commands.stream().anyMatch(String::isEmpty)) {
+        if (written.isEmpty() || written.stream().anyMatch(String::isEmpty)) {
             throw new LazarusConfigurationException(
                     "Scenario " + scenarioClass.getName()
                             + " has no commands (or a blank one): @Scenario(commands = {...}) must list the install's commands");
         }
+        List<String> commands = CommandVariables.resolve(scenarioClass, written, p);
         String name = scenario.name().isBlank()
                 ? scenarioClass.getSimpleName()
                 : scenario.name().strip();
@@ -144,7 +155,54 @@ public record ScenarioConfig(
                 p.get(MAX_FAILURES).map(raw -> Amount.parse(MAX_FAILURES, raw, 0)),
                 requirePositive(
                         CANCEL_TIMEOUT, p.getDuration(CANCEL_TIMEOUT, Duration.ofSeconds(30), Duration.ofHours(1))),
+                ScenarioMethods.of(scenarioClass),
+                become(p, scenario),
                 p);
+    }
+
+    /** {@code lazarus.become}: {@code sudo} or {@code none}; the annotation's {@code become} when not set. */
+    static boolean become(Parameters p, Scenario scenario) {
+        return p.get(BECOME)
+                .map(raw -> switch (raw.strip().toLowerCase(Locale.ROOT)) {
+                    case "sudo" -> true;
+                    case "none" -> false;
+                    default ->
+                        throw new LazarusConfigurationException(
+                                BECOME + "='" + raw + "' is not allowed; give sudo or none");
+                })
+                .orElse(scenario.become());
+    }
+
+    /** This configuration running only the node checks named {@code selected} (every check when it is empty). */
+    public ScenarioConfig withChecks(Set<String> selected) {
+        return new ScenarioConfig(
+                scenarioClass,
+                name,
+                commands,
+                controlPlane,
+                fleetSize,
+                commandTries,
+                retryPause,
+                concurrency,
+                watchdogOverride,
+                connectTimeout,
+                authTimeout,
+                connectAttempts,
+                connectBackoff,
+                attemptTimeout,
+                whitelistExtra,
+                strace,
+                handshakePermits,
+                outputDir,
+                progressInterval,
+                resurrection,
+                shard,
+                batch,
+                maxFailures,
+                cancelTimeout,
+                methods.onlyChecks(selected),
+                become,
+                parameters);
     }
 
     /** The scenario as an extension sees it. */
@@ -154,16 +212,23 @@ public record ScenarioConfig(
 
     /**
      * The hard bound of one attempt ({@code lazarus.attempt.timeout}), by default every connect try and every command
-     * try at its own limit, plus slack: past it the harness ends the attempt.
+     * try at its own limit, and each scenario method the time of {@value #HOST_COMMANDS_PER_METHOD} host commands at
+     * theirs, plus slack: past it the harness ends the attempt.
      */
     public Duration attemptBound(Duration watchdogTimeout) {
         return attemptTimeout.orElseGet(() -> {
             Duration connect = connectTimeout.plus(authTimeout).plusSeconds(5).multipliedBy(connectAttempts);
             Duration tries =
                     watchdogTimeout.plus(retryPause).plusSeconds(5).multipliedBy((long) commands.size() * commandTries);
-            return connect.plus(tries).plusSeconds(60);
+            int methodCount = methods.beforeInstall().size() + methods.checks().size();
+            Duration scenarioMethods =
+                    watchdogTimeout.plusSeconds(5).multipliedBy((long) methodCount * HOST_COMMANDS_PER_METHOD);
+            return connect.plus(tries).plus(scenarioMethods).plusSeconds(60);
         });
     }
+
+    /** How many host commands at the watchdog's limit one scenario method is allowed in the default attempt bound. */
+    static final int HOST_COMMANDS_PER_METHOD = 4;
 
     /** The batch size, checked against the fleet: a batch larger than the fleet is a mistake worth naming. */
     static Optional<Integer> batch(Parameters p, int fleetSize) {

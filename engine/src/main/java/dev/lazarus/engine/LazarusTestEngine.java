@@ -70,7 +70,8 @@ public final class LazarusTestEngine implements TestEngine {
         for (TestDescriptor child : engine.getChildren()) {
             ScenarioDescriptor scenario = (ScenarioDescriptor) child;
             try {
-                ScenarioConfig config = ScenarioConfig.resolve(scenario.scenarioClass(), parameters);
+                ScenarioConfig config = ScenarioConfig.resolve(scenario.scenarioClass(), parameters)
+                        .withChecks(scenario.selectedChecks());
                 ControlPlane plane = controlPlanes.get(config.controlPlane());
                 plane.validate(parameters, config.fleetSize());
                 ScenarioInfo info = config.info(plane.knownAddresses(parameters, config.fleetSize()));

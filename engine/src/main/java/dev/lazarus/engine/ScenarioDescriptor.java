@@ -21,7 +21,9 @@ final class ScenarioDescriptor extends AbstractTestDescriptor {
 
     private final Class<?> scenarioClass;
     private final Set<String> selectedIps = new LinkedHashSet<>();
+    private final Set<String> selectedChecks = new LinkedHashSet<>();
     private boolean wholeFleet;
+    private boolean everyCheck;
     private ScenarioConfig config;
     private LazarusConfigurationException configurationError;
 
@@ -57,6 +59,24 @@ final class ScenarioDescriptor extends AbstractTestDescriptor {
         if (!wholeFleet) {
             selectedIps.add(ip);
         }
+    }
+
+    /** Selects every node check (a class, package or root selector, a node's or the scenario's unique id). */
+    void selectEveryCheck() {
+        everyCheck = true;
+        selectedChecks.clear();
+    }
+
+    /** Selects one node check (a method selector, a check's unique id), unless every check already is. */
+    void selectCheck(String check) {
+        if (!everyCheck) {
+            selectedChecks.add(check);
+        }
+    }
+
+    /** The node checks an IDE asked to run, or empty for all of them. */
+    Set<String> selectedChecks() {
+        return everyCheck ? Set.of() : Collections.unmodifiableSet(selectedChecks);
     }
 
     /** The nodes an IDE asked to re-run, or empty for the whole fleet. */

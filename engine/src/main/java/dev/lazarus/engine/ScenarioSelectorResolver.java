@@ -3,6 +3,7 @@ package dev.lazarus.engine;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.match;
 import static org.junit.platform.engine.support.discovery.SelectorResolver.Resolution.unresolved;
 
+import dev.lazarus.api.NodeCheck;
 import dev.lazarus.api.Scenario;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -11,13 +12,15 @@ import java.util.function.Predicate;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
  * Resolves class selectors (directly, or from package, classpath-root and module selectors through
- * JUnit's class container resolver) and unique-id selectors to scenario descriptors. A node test's
- * unique id resolves to its scenario restricted to that node, so an IDE can re-run one node.
+ * JUnit's class container resolver), method selectors and unique-id selectors to scenario descriptors. A node test's
+ * unique id resolves to its scenario restricted to that node, so an IDE can re-run one node; a node check's method
+ * (or a check's unique id) to its scenario running the install and that check only.
  */
 final class ScenarioSelectorResolver implements SelectorResolver {
 
@@ -45,6 +48,26 @@ final class ScenarioSelectorResolver implements SelectorResolver {
         return context.addToParent(parent -> Optional.of(ScenarioDescriptor.create(parent.getUniqueId(), candidate)))
                 .map(d -> {
                     d.selectWholeFleet();
+                    d.selectEveryCheck();
+                    return match(Match.exact(d));
+                })
+                .orElse(unresolved());
+    }
+
+    /** A {@code @NodeCheck} method of a scenario: the install on the whole fleet, then that check. */
+    @Override
+    public Resolution resolve(MethodSelector selector, Context context) {
+        Class<?> candidate = selector.getJavaClass();
+        if (!isScenario(candidate)
+                || !classNameFilter.test(candidate.getName())
+                || !selector.getJavaMethod().isAnnotationPresent(NodeCheck.class)) {
+            return unresolved();
+        }
+        String check = selector.getJavaMethod().getName();
+        return context.addToParent(parent -> Optional.of(ScenarioDescriptor.create(parent.getUniqueId(), candidate)))
+                .map(d -> {
+                    d.selectWholeFleet();
+                    d.selectCheck(check);
                     return match(Match.exact(d));
                 })
                 .orElse(unresolved());
@@ -66,10 +89,15 @@ final class ScenarioSelectorResolver implements SelectorResolver {
                 .filter(s -> s.getType().equals(NodeTestDescriptor.SEGMENT))
                 .map(UniqueId.Segment::getValue)
                 .findFirst();
+        Optional<String> check = segments.stream()
+                .filter(s -> s.getType().equals(CheckTestDescriptor.SEGMENT))
+                .map(UniqueId.Segment::getValue)
+                .findFirst();
         Optional<ScenarioDescriptor> scenario = context.addToParent(
                 parent -> Optional.of(ScenarioDescriptor.create(parent.getUniqueId(), scenarioClass.get())));
         return scenario.map(d -> {
                     nodeIp.ifPresentOrElse(d::selectNode, d::selectWholeFleet);
+                    check.ifPresentOrElse(d::selectCheck, d::selectEveryCheck);
                     return match(Match.exact(d));
                 })
                 .orElse(unresolved());

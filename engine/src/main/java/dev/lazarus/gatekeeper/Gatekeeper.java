@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Decides which resurrection candidates and ghosts get another attempt. Transient trouble (a lost worker,
  * a crash of the harness, a stalled stream, SSH that never came up) is retried; an install that ran and
- * failed on its own terms is not, and a missing package never is. Then the round's budget and the time
+ * failed on its own terms is not, nor a node whose checks failed, and a missing package never is. Then the round's budget and the time
  * bound apply. Every decision carries the rule that made it.
  */
 public final class Gatekeeper {
@@ -96,6 +96,7 @@ public final class Gatekeeper {
                 tags.contains("future_exception")
                         ? Rule.retry("future_exception")
                         : Rule.deny("install_failed: the install ran and failed on the node");
+            case CHECK_FAILED -> Rule.deny("check_failed: the node is installed and a check says it is wrong");
             case SKIPPED -> Rule.deny("skipped: the node was never started (error budget or cancellation)");
             case STUB -> Rule.deny("stub: the command failed without saying why; a rerun would say the same");
             default -> Rule.deny(entry.status().tag() + " is not retried");

@@ -23,6 +23,9 @@ import java.util.Map;
     @JsonSubTypes.Type(value = JournalEvent.Connected.class, name = "connected"),
     @JsonSubTypes.Type(value = JournalEvent.CommandStarted.class, name = "command_started"),
     @JsonSubTypes.Type(value = JournalEvent.CommandFinished.class, name = "command_finished"),
+    @JsonSubTypes.Type(value = JournalEvent.CheckStarted.class, name = "check_started"),
+    @JsonSubTypes.Type(value = JournalEvent.HostCommandRan.class, name = "host_command"),
+    @JsonSubTypes.Type(value = JournalEvent.CheckFinished.class, name = "check_finished"),
     @JsonSubTypes.Type(value = JournalEvent.AttemptFinished.class, name = "attempt_finished"),
     @JsonSubTypes.Type(value = JournalEvent.MonitorPass.class, name = "monitor_pass"),
     @JsonSubTypes.Type(value = JournalEvent.ShardMissing.class, name = "shard_missing"),
@@ -189,6 +192,57 @@ public sealed interface JournalEvent {
             List<String> stderr,
             long durationMs,
             List<String> stdout)
+            implements JournalEvent {}
+
+    /**
+     * A scenario method begins on the node.
+     *
+     * @param phase {@code before_install} or {@code check}
+     * @param check the method's name
+     */
+    record CheckStarted(
+            String ts, @JsonProperty("thread_uuid") String attemptId, String publicIp, String phase, String check)
+            implements JournalEvent {}
+
+    /**
+     * A command a scenario method ran through its host handle ended.
+     *
+     * @param check the method that ran it
+     * @param fact what it read ({@code service tomcat10}, {@code run}, {@code upload})
+     * @param exitStatus null when it ended without one (a stall)
+     * @param outcome its classification, named as a command try's
+     * @param stdout the first lines of its stdout
+     * @param stderr its stderr outside the whitelist
+     */
+    record HostCommandRan(
+            String ts,
+            @JsonProperty("thread_uuid") String attemptId,
+            String publicIp,
+            String check,
+            String fact,
+            String command,
+            Integer exitStatus,
+            String outcome,
+            List<String> stdout,
+            List<String> stderr,
+            long durationMs)
+            implements JournalEvent {}
+
+    /**
+     * A scenario method ended.
+     *
+     * @param outcome {@code passed}, {@code failed} (an assertion) or {@code error} (any other exception)
+     * @param message the assertion's or exception's message, null when it passed
+     */
+    record CheckFinished(
+            String ts,
+            @JsonProperty("thread_uuid") String attemptId,
+            String publicIp,
+            String phase,
+            String check,
+            String outcome,
+            String message,
+            long durationMs)
             implements JournalEvent {}
 
     /** The attempt's verdict. Exactly one per attempt that the harness saw to its end. */

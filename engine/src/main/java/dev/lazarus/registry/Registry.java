@@ -3,14 +3,19 @@ package dev.lazarus.registry;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalEvent.AttemptFinished;
 import dev.lazarus.journal.JournalEvent.AttemptStarted;
+import dev.lazarus.journal.JournalEvent.CheckFinished;
+import dev.lazarus.journal.JournalEvent.CheckStarted;
 import dev.lazarus.journal.JournalEvent.CommandFinished;
 import dev.lazarus.journal.JournalEvent.CommandStarted;
 import dev.lazarus.journal.JournalEvent.Connected;
 import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import dev.lazarus.journal.JournalEvent.GoldList;
 import dev.lazarus.journal.JournalEvent.GoldNode;
+import dev.lazarus.journal.JournalEvent.HostCommandRan;
 import dev.lazarus.spi.AttemptTimeline;
+import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.CommandRecord;
+import dev.lazarus.spi.FactRecord;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.verdict.Verdict;
 import dev.lazarus.verdict.Verdicts;
@@ -65,6 +70,12 @@ public final class Registry {
                 Optional.ofNullable(attempts.get(c.attemptId())).ifPresent(b -> b.started(c));
             } else if (event instanceof CommandFinished c) {
                 Optional.ofNullable(attempts.get(c.attemptId())).ifPresent(b -> b.finished(c));
+            } else if (event instanceof CheckStarted c) {
+                Optional.ofNullable(attempts.get(c.attemptId())).ifPresent(b -> b.checkStarted(c));
+            } else if (event instanceof HostCommandRan h) {
+                Optional.ofNullable(attempts.get(h.attemptId())).ifPresent(b -> b.hostCommand(h));
+            } else if (event instanceof CheckFinished c) {
+                Optional.ofNullable(attempts.get(c.attemptId())).ifPresent(b -> b.checkFinished(c));
             } else if (event instanceof AttemptFinished f) {
                 Optional.ofNullable(attempts.get(f.attemptId())).ifPresent(b -> b.finish(f));
             } else if (event instanceof GatekeeperDecision d && d.resurrect() && d.previousAttemptId() != null) {
@@ -104,6 +115,7 @@ public final class Registry {
                 e.timestamp(),
                 v.tags(),
                 e.commands(),
+                e.checks(),
                 v.failingCommandIndex(),
                 v.failingCommand(),
                 v.message(),
@@ -178,6 +190,7 @@ public final class Registry {
         private final AttemptStarted started;
         private final Map<Integer, String> commandText = new TreeMap<>();
         private final Map<Integer, CommandFinished> lastTry = new TreeMap<>();
+        private final List<CheckBuilder> checks = new ArrayList<>();
         private AttemptFinished finished;
 
         Builder(AttemptStarted started) {
@@ -190,6 +203,32 @@ public final class Registry {
 
         void finished(CommandFinished c) {
             lastTry.put(c.index(), c);
+        }
+
+        void checkStarted(CheckStarted c) {
+            checks.add(new CheckBuilder(c));
+        }
+
+        void hostCommand(HostCommandRan h) {
+            if (!checks.isEmpty()) {
+                checks.get(checks.size() - 1)
+                        .facts
+                        .add(new FactRecord(
+                                h.fact(),
+                                h.command(),
+                                h.exitStatus(),
+                                h.outcome(),
+                                h.stdout(),
+                                h.stderr(),
+                                h.durationMs(),
+                                h.ts()));
+            }
+        }
+
+        void checkFinished(CheckFinished c) {
+            if (!checks.isEmpty()) {
+                checks.get(checks.size() - 1).finished = c;
+            }
         }
 
         void finish(AttemptFinished f) {
@@ -225,6 +264,7 @@ public final class Registry {
                     finished == null ? started.ts() : finished.ts(),
                     tags,
                     commands,
+                    checks.stream().map(CheckBuilder::build).toList(),
                     finished == null ? null : finished.failingCommandIndex(),
                     finished == null ? null : finished.failingCommand(),
                     finished == null ? null : finished.message(),
@@ -232,6 +272,28 @@ public final class Registry {
                     finished == null ? null : finished.stackTrace(),
                     started.previousAttemptId(),
                     supersededBy);
+        }
+    }
+
+    private static final class CheckBuilder {
+        private final CheckStarted started;
+        private final List<FactRecord> facts = new ArrayList<>();
+        private CheckFinished finished;
+
+        CheckBuilder(CheckStarted started) {
+            this.started = started;
+        }
+
+        CheckRecord build() {
+            return new CheckRecord(
+                    started.check(),
+                    started.phase(),
+                    finished == null ? null : finished.outcome(),
+                    finished == null ? null : finished.message(),
+                    started.ts(),
+                    finished == null ? null : finished.ts(),
+                    finished == null ? 0 : finished.durationMs(),
+                    facts);
         }
     }
 }

@@ -64,7 +64,9 @@ final class Dispatcher {
                     new HandshakePermits(config.handshakePermits()),
                     streamWatchdog,
                     drainers,
-                    run.hooks());
+                    run.hooks(),
+                    run.info(),
+                    run.fleetIndex());
             PassCrew crew = new PassCrew(env, progress, harnessWatchdog, attemptBound);
             Semaphore window = new Semaphore(Math.min(config.concurrency(), planned.size()));
             CountDownLatch finished = new CountDownLatch(planned.size());

@@ -1,13 +1,22 @@
 package dev.lazarus.run;
 
+import dev.lazarus.api.NodeInfo;
+import dev.lazarus.check.ScenarioInstance;
+import dev.lazarus.check.ScenarioMethod;
+import dev.lazarus.check.ScenarioMethods;
+import dev.lazarus.config.CommandVariables;
+import dev.lazarus.host.HostCommand;
+import dev.lazarus.host.SessionHost;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.Node;
 import dev.lazarus.spi.NodeHooks;
 import dev.lazarus.spi.WorkerVanished;
 import dev.lazarus.ssh.ExecResult;
 import dev.lazarus.ssh.NodeSession;
 import dev.lazarus.ssh.SshFailure;
+import dev.lazarus.verdict.CheckOutcome;
 import dev.lazarus.verdict.CommandCheck;
 import dev.lazarus.verdict.TryOutcome;
 import dev.lazarus.verdict.Verdict;
@@ -18,14 +27,24 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * One try at installing one node: connect, then each command with its tries, each try classified. Every step is
- * journaled as it happens. It never throws: whatever happens becomes a verdict (a vanished worker aside, which is
- * a ghost on purpose).
+ * One try at installing one node: connect, the scenario's {@code @BeforeInstall} methods, each command with its tries
+ * (each try classified), then its node checks, all in the one SSH session. Every step is journaled as it happens. It
+ * never throws: whatever happens becomes a verdict (a vanished worker aside, which is a ghost on purpose).
  */
 final class NodeAttempt {
 
     /** stderr and stdout lines kept per command in the journal and the entry. */
     static final int TAIL_LINES = 25;
+
+    /** stdout lines of a host command kept in the journal: its first, where a fact's answer is. */
+    static final int FACT_LINES = 100;
+
+    /** Who is told as each node check starts and ends. */
+    interface CheckListener {
+        void started(String check);
+
+        void ended(CheckOutcome outcome);
+    }
 
     private final Node node;
     private final String attemptId;
@@ -33,6 +52,9 @@ final class NodeAttempt {
     private final AttemptEnvironment env;
     private final Consumer<JournalEvent> record;
     private final Consumer<NodeSession> sessionOpened;
+    private final CheckListener checks;
+    /** The scenario method running, whose host commands are journaled as its own. */
+    private String running;
 
     NodeAttempt(
             Node node,
@@ -40,13 +62,15 @@ final class NodeAttempt {
             int attempt,
             AttemptEnvironment env,
             Consumer<JournalEvent> record,
-            Consumer<NodeSession> sessionOpened) {
+            Consumer<NodeSession> sessionOpened,
+            CheckListener checks) {
         this.node = node;
         this.attemptId = attemptId;
         this.attempt = attempt;
         this.env = env;
         this.record = record;
         this.sessionOpened = sessionOpened;
+        this.checks = checks;
     }
 
     /** Runs the attempt; its {@code attempt_started} is journaled by the caller, which admits it. */
@@ -64,13 +88,39 @@ final class NodeAttempt {
                         session.connectAttempts(),
                         session.handshake().toMillis()));
                 hooks.afterConnect(ip, attempt);
+                NodeInfo info = env.info(node);
+                ScenarioMethods methods = env.config().methods();
+                ScenarioInstance scenario = methods.isEmpty() ? null : scenario(session, info);
+                for (ScenarioMethod method : methods.beforeInstall()) {
+                    CheckOutcome outcome = call(scenario, CheckRecord.BEFORE_INSTALL, method);
+                    if (!outcome.passed()) {
+                        return Verdicts.beforeInstallFailed(outcome);
+                    }
+                }
                 List<String> commands = env.config().commands();
                 for (int index = 0; index < commands.size(); index++) {
-                    Verdict failure = runCommand(session, index, commands.get(index));
+                    String command = CommandVariables.expand(
+                            commands.get(index), info, env.run().runId());
+                    Verdict failure = runCommand(session, index, command);
                     if (failure != null) {
                         return failure;
                     }
                     hooks.afterCommand(ip, attempt, index);
+                }
+                List<CheckOutcome> failed = new ArrayList<>();
+                for (ScenarioMethod check : methods.checks()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("interrupted between node checks");
+                    }
+                    checks.started(check.name());
+                    CheckOutcome outcome = call(scenario, CheckRecord.CHECK, check);
+                    checks.ended(outcome);
+                    if (!outcome.passed()) {
+                        failed.add(outcome);
+                    }
+                }
+                if (!failed.isEmpty()) {
+                    return Verdicts.checksFailed(failed);
                 }
                 hooks.beforeSuccess(ip, attempt);
                 return Verdicts.success();
@@ -87,12 +137,70 @@ final class NodeAttempt {
         }
     }
 
+    /** The scenario class for this attempt, its methods reading facts through the attempt's session. */
+    private ScenarioInstance scenario(NodeSession session, NodeInfo info) {
+        SessionHost host = new SessionHost(
+                info,
+                session,
+                env.streamWatchdog(),
+                env.drainers(),
+                env.config().become(),
+                env.config().whitelistExtra(),
+                this::hostCommand);
+        return new ScenarioInstance(env.config().scenarioClass(), host, info, env.run());
+    }
+
+    /** Runs one scenario method, journaling its start, its host commands and its end. */
+    private CheckOutcome call(ScenarioInstance scenario, String phase, ScenarioMethod method) {
+        String ip = node.publicIp();
+        running = method.name();
+        record.accept(new JournalEvent.CheckStarted(Events.now(), attemptId, ip, phase, method.name()));
+        long start = System.nanoTime();
+        CheckOutcome outcome = scenario.call(method);
+        record.accept(new JournalEvent.CheckFinished(
+                Events.now(),
+                attemptId,
+                ip,
+                phase,
+                method.name(),
+                outcome.kind().tag(),
+                outcome.message(),
+                (System.nanoTime() - start) / 1_000_000));
+        return outcome;
+    }
+
+    private void hostCommand(HostCommand c) {
+        List<String> stdout = c.result().stdout().isEmpty()
+                ? List.of()
+                : c.result().stdout().lines().toList();
+        if (stdout.size() > FACT_LINES) {
+            int more = stdout.size() - FACT_LINES;
+            stdout = new ArrayList<>(stdout.subList(0, FACT_LINES));
+            stdout.add("… " + more + " more line(s)");
+        }
+        record.accept(new JournalEvent.HostCommandRan(
+                Events.now(),
+                attemptId,
+                node.publicIp(),
+                running,
+                c.fact(),
+                c.result().command(),
+                c.result().exitStatus() < 0 ? null : c.result().exitStatus(),
+                c.outcome(),
+                stdout,
+                tail(c.stderr()),
+                c.result().duration().toMillis()));
+    }
+
     /** Runs one command with its tries; null when it succeeded, else the attempt's verdict. */
     private Verdict runCommand(NodeSession session, int index, String command) throws SshFailure, InterruptedException {
         String ip = node.publicIp();
         int tries = env.config().commandTries();
         CommandCheck check = CommandCheck.of(
-                command, env.config().whitelistExtra(), env.config().strace());
+                command,
+                env.config().whitelistExtra(),
+                env.config().strace(),
+                env.config().become());
         for (int tryNumber = 1; tryNumber <= tries; tryNumber++) {
             record.accept(new JournalEvent.CommandStarted(Events.now(), attemptId, ip, index, command, tryNumber));
             ExecResult result =
@@ -128,8 +236,8 @@ final class NodeAttempt {
             if (outcome.isSuccess()) {
                 return null;
             }
-            if (tryNumber == tries) {
-                return Verdicts.lastTry(judgement, tries, index, command);
+            if (tryNumber == tries || judgement.becomeRefused()) {
+                return Verdicts.lastTry(judgement, tryNumber, index, command);
             }
             Thread.sleep(env.config().retryPause().toMillis());
         }

@@ -8,6 +8,7 @@ import dev.lazarus.spi.Node;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.WorkerVanished;
 import dev.lazarus.ssh.NodeSession;
+import dev.lazarus.verdict.CheckOutcome;
 import dev.lazarus.verdict.Verdict;
 import dev.lazarus.verdict.Verdicts;
 import java.time.Duration;
@@ -70,7 +71,19 @@ final class NodeWorker implements Cancellation.InFlight {
                 crew.harnessWatchdog().schedule(() -> overran(bound), bound.toMillis(), TimeUnit.MILLISECONDS);
         run.admission().cancellation().started(this);
         try {
-            finish(new NodeAttempt(node, attemptId, planned.attempt(), crew.env(), this::record, session::set).run());
+            NodeAttempt.CheckListener checks = new NodeAttempt.CheckListener() {
+                @Override
+                public void started(String check) {
+                    run.listener().checkStarted(planned, check);
+                }
+
+                @Override
+                public void ended(CheckOutcome outcome) {
+                    run.listener().checkEnded(planned, outcome);
+                }
+            };
+            finish(new NodeAttempt(node, attemptId, planned.attempt(), crew.env(), this::record, session::set, checks)
+                    .run());
         } catch (WorkerVanished e) {
             vanish(e);
         } catch (RuntimeException | Error e) {

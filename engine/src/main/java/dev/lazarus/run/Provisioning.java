@@ -15,6 +15,7 @@ import dev.lazarus.spi.Node;
 import dev.lazarus.spi.NodeHooks;
 import dev.lazarus.spi.NodeLifecycle;
 import dev.lazarus.spi.WatchdogTimeout;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +41,16 @@ final class Provisioning {
 
         List<String> goldIps() {
             return gold.stream().map(Node::publicIp).toList();
+        }
+
+        /** Each node's 1-based position in the fleet the control plane returned ({@code ${node.index}}). */
+        Map<String, Integer> fleetIndex() {
+            Map<String, Integer> index = new HashMap<>();
+            List<Node> nodes = fleet.nodes();
+            for (int i = 0; i < nodes.size(); i++) {
+                index.putIfAbsent(nodes.get(i).publicIp(), i + 1);
+            }
+            return Map.copyOf(index);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lazarus.run;
 
 import dev.lazarus.spi.FleetAssessment;
 import dev.lazarus.spi.Unreachable;
+import dev.lazarus.verdict.CheckOutcome;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,12 @@ public interface RunListener {
 
     /** The attempt was admitted and its worker runs. A skipped attempt ends without starting. */
     void attemptStarted(PlannedAttempt attempt);
+
+    /** A node check of the attempt begins (after its install succeeded), on the attempt's worker. */
+    void checkStarted(PlannedAttempt attempt, String check);
+
+    /** The node check ended. Checks that never start end with the attempt, which names why. */
+    void checkEnded(PlannedAttempt attempt, CheckOutcome outcome);
 
     /**
      * The attempt ended. A failure in a pass after which resurrection may follow waits for the gatekeeper: it is

@@ -119,7 +119,8 @@ public final class ScenarioRun {
                         fleet.hooks(),
                         observers,
                         admission,
-                        listener);
+                        listener,
+                        fleet.fleetIndex());
                 // instances without a node are reported once, by the first shard
                 List<Unreachable> unreachable =
                         fleet.shard().index() == 1 ? fleet.fleet().unreachable() : List.of();

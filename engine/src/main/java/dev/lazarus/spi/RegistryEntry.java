@@ -7,7 +7,8 @@ import java.util.List;
  * The record of one attempt: final when it has a status; an entry without one is an attempt the harness never saw
  * end. Lineage: {@code previousAttemptId} is the attempt this one resurrected, {@code supersededBy} the attempt that
  * resurrected this one (the node's verdict is then that later attempt's, and this entry stays, marked superseded).
- * The attempt id is written {@code thread_uuid} in the journal and the registry artifact.
+ * The attempt id is written {@code thread_uuid} in the journal and the registry artifact. {@code checks} are the
+ * scenario's before-install methods and node checks that ran, in order.
  */
 public record RegistryEntry(
         @JsonProperty("thread_uuid") String attemptId,
@@ -21,6 +22,7 @@ public record RegistryEntry(
         String timestamp,
         List<String> tags,
         List<CommandRecord> commands,
+        List<CheckRecord> checks,
         Integer failingCommandIndex,
         String failingCommand,
         String message,
@@ -32,6 +34,7 @@ public record RegistryEntry(
     public RegistryEntry {
         tags = tags == null ? List.of() : List.copyOf(tags);
         commands = commands == null ? List.of() : List.copyOf(commands);
+        checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
     /** True when a later attempt of the same node replaced this one. */

@@ -13,6 +13,11 @@ public enum Status {
     INSTALL_SUCCESS("install_success"),
     /** A command failed on its last try with stderr that explains it, or the worker crashed. */
     INSTALL_FAILED("install_failed"),
+    /**
+     * The install succeeded and a node check did not: an assertion failed (tag {@code check_<method>}) or the check
+     * threw something else ({@code check_error} as well).
+     */
+    CHECK_FAILED("check_failed"),
     /** A command failed on its last try with exit != 0 and no stderr; or no classified outcome. */
     STUB("stub"),
     /** An output stream stalled past the watchdog timeout, or the attempt passed its hard bound. */

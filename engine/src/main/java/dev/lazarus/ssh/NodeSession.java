@@ -4,6 +4,7 @@ import dev.lazarus.spi.Node;
 import dev.lazarus.ssh.SshFailure.Kind;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -16,12 +17,15 @@ import java.util.function.Predicate;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
+import net.schmizz.sshj.xfer.FileSystemFile;
 
 /**
  * One node's SSH connection through sshj: key authentication, host-key verification against what the
@@ -174,8 +178,19 @@ public final class NodeSession implements AutoCloseable {
     public ExecResult exec(
             String command, StreamWatchdog watchdog, ExecutorService drainers, Predicate<String> keepStderr)
             throws SshFailure, InterruptedException {
+        return exec(command, watchdog, drainers, keepStderr, STDOUT_KEEP);
+    }
+
+    /** Runs one command, keeping the last {@code stdoutLines} lines of its stdout (a host fact reads them all). */
+    public ExecResult exec(
+            String command,
+            StreamWatchdog watchdog,
+            ExecutorService drainers,
+            Predicate<String> keepStderr,
+            int stdoutLines)
+            throws SshFailure, InterruptedException {
         long start = System.nanoTime();
-        StreamTail out = new StreamTail("stdout", STDOUT_KEEP, start);
+        StreamTail out = new StreamTail("stdout", stdoutLines, start);
         StreamTail err = new StreamTail("stderr", STDERR_KEEP, start, keepStderr);
         StreamWatchdog.Watch watch = watchdog.watch(out, err, () -> closeQuietly(client));
         try (Session session = client.startSession()) {
@@ -234,6 +249,40 @@ public final class NodeSession implements AutoCloseable {
         } finally {
             watch.close();
         }
+    }
+
+    /**
+     * Copies a local file to the node over SFTP, creating the remote folder first; every SFTP request waits at most
+     * {@code timeout}.
+     */
+    public void upload(Path local, String remote, Duration timeout) throws IOException {
+        try (SFTPClient sftp = sftp(timeout)) {
+            int slash = remote.lastIndexOf('/');
+            if (slash > 0) {
+                sftp.mkdirs(remote.substring(0, slash));
+            }
+            sftp.put(new FileSystemFile(local.toFile()), remote);
+        }
+    }
+
+    /** Copies a file of the node here over SFTP; every SFTP request waits at most {@code timeout}. */
+    public void download(String remote, Path local, Duration timeout) throws IOException {
+        try (SFTPClient sftp = sftp(timeout)) {
+            sftp.get(remote, new FileSystemFile(local.toFile()));
+        }
+    }
+
+    private SFTPClient sftp(Duration timeout) throws IOException {
+        SFTPClient sftp;
+        try {
+            sftp = client.newSFTPClient();
+        } catch (ConnectionException e) {
+            throw new IOException(
+                    "the node's sshd would not start SFTP (is `Subsystem sftp` in its sshd_config?): " + e.getMessage(),
+                    e);
+        }
+        sftp.getSFTPEngine().setTimeoutMs((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        return sftp;
     }
 
     private static SshFailure dropped(String command, Exception e) {

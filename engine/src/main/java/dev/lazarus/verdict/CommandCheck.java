@@ -13,21 +13,29 @@ public final class CommandCheck {
 
     private final String command;
     private final boolean straced;
+    private final boolean become;
     private final Whitelist whitelist;
 
-    private CommandCheck(String command, boolean straced, Whitelist whitelist) {
+    private CommandCheck(String command, boolean straced, boolean become, Whitelist whitelist) {
         this.command = command;
         this.straced = straced;
+        this.become = become;
         this.whitelist = whitelist;
     }
 
     public static CommandCheck of(String command, List<String> extraWhitelist, boolean straced) {
-        return new CommandCheck(command, straced, Whitelist.forCommand(command, extraWhitelist, straced));
+        return of(command, extraWhitelist, straced, false);
     }
 
-    /** What is sent to the node. */
+    /** @param become whether the command runs as root through {@code sudo -n} */
+    public static CommandCheck of(String command, List<String> extraWhitelist, boolean straced, boolean become) {
+        return new CommandCheck(command, straced, become, Whitelist.forCommand(command, extraWhitelist, straced));
+    }
+
+    /** What is sent to the node: the command, traced if asked, run through {@code sudo -n} if asked. */
     public String wireCommand() {
-        return straced ? Strace.wrap(command) : command;
+        String traced = straced ? Strace.wrap(command) : command;
+        return become ? Shell.become(traced) : traced;
     }
 
     /** A fresh per-try filter of stderr lines, applied as they arrive. */
@@ -35,8 +43,11 @@ public final class CommandCheck {
         return Strace.significantLines(whitelist, straced);
     }
 
-    /** A finished try, classified; {@code extraTags} say where its exit status came from under strace. */
-    public record Judgement(TryOutcome outcome, List<String> extraTags) {
+    /**
+     * A finished try, classified; {@code extraTags} say where its exit status came from under strace;
+     * {@code becomeRefused} when {@code sudo -n} would not run the command at all (no retry can help).
+     */
+    public record Judgement(TryOutcome outcome, List<String> extraTags, boolean becomeRefused) {
         public Judgement {
             extraTags = List.copyOf(extraTags);
         }
@@ -45,15 +56,20 @@ public final class CommandCheck {
         public List<String> finalTags(int tries) {
             List<String> tags = new ArrayList<>(outcome.finalTags(tries));
             tags.addAll(extraTags);
+            if (becomeRefused) {
+                tags.add("become_failed");
+            }
             return tags;
         }
     }
 
     public Judgement judge(int channelExitStatus, List<String> keptStderr) {
+        boolean refused = become && Shell.becomeRefused(channelExitStatus, keptStderr);
         if (!straced) {
-            return new Judgement(TryOutcome.classify(channelExitStatus, keptStderr, whitelist), List.of());
+            return new Judgement(TryOutcome.classify(channelExitStatus, keptStderr, whitelist), List.of(), refused);
         }
         Strace.Reading reading = Strace.read(channelExitStatus, keptStderr);
-        return new Judgement(TryOutcome.classify(reading.exitStatus(), reading.stderr(), whitelist), reading.tags());
+        return new Judgement(
+                TryOutcome.classify(reading.exitStatus(), reading.stderr(), whitelist), reading.tags(), refused);
     }
 }

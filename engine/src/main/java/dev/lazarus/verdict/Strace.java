@@ -28,7 +28,7 @@ public final class Strace {
      * copied to stderr after the command and always deleted; the command's own exit status is kept.
      */
     public static String wrap(String command) {
-        String quoted = "'" + command.replace("'", "'\\''") + "'";
+        String quoted = Shell.quote(command);
         return "t=$(mktemp /tmp/lazarus-trace.XXXXXX) || exit 125; "
                 + "strace -f -e trace=execve,write -o \"$t\" sh -c " + quoted + "; rc=$?; "
                 + "echo " + TRACE_BEGIN + " >&2; cat \"$t\" >&2; rm -f \"$t\"; exit $rc";

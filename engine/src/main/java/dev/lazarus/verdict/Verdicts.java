@@ -115,6 +115,53 @@ public final class Verdicts {
                 stack);
     }
 
+    /**
+     * The install succeeded and these checks did not: {@code check_failed}, a {@code check_<method>} tag for each, and
+     * {@code check_error} when one threw something other than an assertion error.
+     */
+    public static Verdict checksFailed(List<CheckOutcome> failed) {
+        if (failed.isEmpty() || failed.stream().anyMatch(CheckOutcome::passed)) {
+            throw new IllegalArgumentException("checksFailed needs failed checks only: " + failed);
+        }
+        List<String> tags = new ArrayList<>();
+        failed.forEach(c -> tags.add("check_" + c.method()));
+        if (failed.stream().anyMatch(c -> c.kind() == CheckOutcome.Kind.ERROR)) {
+            tags.add("check_error");
+        }
+        failed.stream().flatMap(c -> c.tags().stream()).distinct().forEach(tags::add);
+        StringBuilder message = new StringBuilder();
+        for (CheckOutcome c : failed) {
+            message.append(message.length() == 0 ? "" : "\n")
+                    .append("check ")
+                    .append(c.method())
+                    .append(c.kind() == CheckOutcome.Kind.ERROR ? " broke: " : " failed: ")
+                    .append(c.message());
+        }
+        return of(
+                Status.CHECK_FAILED,
+                tags,
+                null,
+                null,
+                message.toString(),
+                stackOf(failed.get(0).failure()));
+    }
+
+    /**
+     * A {@code @BeforeInstall} method did not return: the install never began. {@code become_failed} among its tags
+     * when {@code sudo -n} refused one of its host commands.
+     */
+    public static Verdict beforeInstallFailed(CheckOutcome outcome) {
+        List<String> tags = new ArrayList<>(List.of("before_install_failed", "before_install_" + outcome.method()));
+        tags.addAll(outcome.tags());
+        return of(
+                Status.INSTALL_FAILED,
+                tags,
+                null,
+                null,
+                "@BeforeInstall " + outcome.method() + " failed: " + outcome.message(),
+                stackOf(outcome.failure()));
+    }
+
     /** The node was never started; {@code tag} says why ({@code circuit_open}, {@code cancelled}). */
     public static Verdict skipped(String tag, String reason) {
         return of(Status.SKIPPED, List.of(tag), null, null, reason, null);

@@ -60,12 +60,13 @@ class TryOutcomeTest {
     }
 
     @Test
-    void statusWireNamesAreTheSeedsPlusRunControlsSkipped() {
+    void statusWireNamesAreTheSeedsPlusSkippedAndCheckFailed() {
         assertThat(Status.values())
                 .extracting(Status::tag)
                 .containsExactly(
                         "install_success",
                         "install_failed",
+                        "check_failed",
                         "stub",
                         "watchdog_timeout",
                         "ssh_initiated_failed",

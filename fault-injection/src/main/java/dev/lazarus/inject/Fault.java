@@ -48,6 +48,11 @@ public enum Fault {
     /** Sends its banner a second late, within the bound: must NOT be flagged. */
     SLOW_BANNER(Site.NODE, "slow-banner", "install_success", List.of()),
     /**
+     * Tomcat installs and runs but port 8080 never listens: the install succeeds and a node check that looks at the
+     * port must fail. Only a scenario with such a check can detect it.
+     */
+    PORT_CLOSED(Site.NODE, "port-closed@8080", "check_failed", List.of("check_failed")),
+    /**
      * The EC2 API throttles this share of calls ({@code RequestLimitExceeded}): the control plane must retry
      * through it, record it, and leave every node's install untouched. ec2-emulated only.
      */

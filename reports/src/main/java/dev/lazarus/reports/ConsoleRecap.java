@@ -1,14 +1,18 @@
 package dev.lazarus.reports;
 
+import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.FleetAssessment;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
 import dev.lazarus.spi.RunResult;
 import dev.lazarus.spi.WatchdogTimeout;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -94,6 +98,7 @@ public final class ConsoleRecap implements Report {
                 a.gold().size() + " in the gold list · " + a.tracedInGold() + " with a verdict · "
                         + a.ghosts().size() + " ghost(s)");
         line(b, "statuses", statuses.isEmpty() ? "none" : statuses);
+        checks(a).ifPresent(c -> line(b, "checks", c));
         line(
                 b,
                 "ghosts",
@@ -148,6 +153,38 @@ public final class ConsoleRecap implements Report {
         }
         line(b, "artifacts", run.runDir().toString());
         return b.toString();
+    }
+
+    /**
+     * The node checks of each node's verdict, by check and outcome: {@code 1024 on 512 node(s) · tomcatServes 512
+     * passed · packageAndConfig 511 passed, 1 failed}; empty when no check ran.
+     */
+    static Optional<String> checks(FleetAssessment a) {
+        Map<String, Map<String, Long>> byCheck = new LinkedHashMap<>();
+        long total = 0;
+        long nodes = 0;
+        for (RegistryEntry e : a.finalEntryByIp().values()) {
+            List<CheckRecord> checks =
+                    e.checks().stream().filter(CheckRecord::isCheck).toList();
+            nodes += checks.isEmpty() ? 0 : 1;
+            for (CheckRecord c : checks) {
+                total++;
+                byCheck.computeIfAbsent(c.name(), n -> new TreeMap<>())
+                        .merge(c.outcome() == null ? "unfinished" : c.outcome(), 1L, Long::sum);
+            }
+        }
+        if (total == 0) {
+            return Optional.empty();
+        }
+        StringBuilder b =
+                new StringBuilder().append(total).append(" on ").append(nodes).append(" node(s)");
+        byCheck.forEach((name, outcomes) -> b.append(" · ")
+                .append(name)
+                .append(' ')
+                .append(outcomes.entrySet().stream()
+                        .map(o -> o.getValue() + " " + o.getKey())
+                        .collect(Collectors.joining(", "))));
+        return Optional.of(b.toString());
     }
 
     private static void line(StringBuilder b, String label, String value) {

@@ -281,6 +281,83 @@ class AllureReportTest {
                         results.stream().map(AllureReportTest::canonical).toList());
     }
 
+    /** The main job's checks on four nodes: one keeps port 8080 closed. */
+    @Scenario(
+            fleetSize = 4,
+            commands = {"apt-get update", "apt-get install -y tomcat10", "systemctl enable --now tomcat10"})
+    static class Checked extends TomcatInstallScenario {}
+
+    @Test
+    void eachCheckIsAStepWithItsHostFactsAsSubStepsAndTheirOutputAttached() throws Exception {
+        Runs.execute(out, selectClass(Checked.class), "lazarus.embedded.behaviours", "3=port-closed@8080");
+        Path dir = Runs.runDir(out).resolve(AllureReport.RESULTS);
+        List<JsonNode> results = results(dir);
+
+        JsonNode closed = byName(results, "node 127.0.1.3: attempt 1");
+        assertThat(closed.get("status").asText()).isEqualTo("failed");
+        assertThat(closed.at("/statusDetails/message").asText())
+                .startsWith("check_failed [check_failed, check_tomcatServes]: check tomcatServes failed: ");
+        assertThat(labels(closed, "tag")).contains("check_failed", "check_tomcatServes");
+        JsonNode steps = closed.get("steps");
+        assertThat(steps)
+                .extracting(s -> s.get("name").asText())
+                .containsExactly(
+                        "ssh connect",
+                        "apt-get update",
+                        "apt-get install -y tomcat10",
+                        "systemctl enable --now tomcat10",
+                        "check tomcatServes",
+                        "check packageAndConfig");
+        JsonNode serves = steps.get(4);
+        assertThat(serves.get("status").asText()).isEqualTo("failed");
+        assertThat(serves.at("/statusDetails/message").asText())
+                .contains("expected socket tcp://0.0.0.0:8080 to be listening")
+                .contains("read by `ss -Hltn`");
+        assertThat(serves.get("steps"))
+                .extracting(s -> s.get("name").asText())
+                .containsExactly("service tomcat10", "socket tcp://0.0.0.0:8080");
+        JsonNode socket = serves.get("steps").get(1);
+        assertThat(socket.get("parameters")).anySatisfy(p -> {
+            assertThat(p.get("name").asText()).isEqualTo("command");
+            assertThat(p.get("value").asText()).isEqualTo("ss -Hltn");
+        });
+        JsonNode listeners = socket.get("attachments").get(0);
+        assertThat(listeners.get("name").asText()).isEqualTo("stdout");
+        assertThat(Files.readString(dir.resolve(listeners.get("source").asText())))
+                .contains("0.0.0.0:22")
+                .doesNotContain("8080");
+        // a check that passed keeps its facts' output in one transcript
+        JsonNode config = steps.get(5);
+        assertThat(config.get("status").asText()).isEqualTo("passed");
+        assertThat(config.get("steps"))
+                .extracting(s -> s.get("name").asText())
+                .containsExactly("package tomcat10", "file /etc/tomcat10/server.xml", "run");
+        assertThat(config.get("steps"))
+                .allSatisfy(f -> assertThat(f.get("attachments")).isEmpty());
+        JsonNode transcript = config.get("attachments").get(0);
+        assertThat(transcript.get("name").asText()).isEqualTo("host facts");
+        assertThat(Files.readString(dir.resolve(transcript.get("source").asText())))
+                .contains("$ dpkg-query -W -f='${Status}|${Version}\\n' -- 'tomcat10'")
+                .contains("install ok installed|10.1.6-1")
+                .contains("<Connector port=\"8080\"")
+                .contains("$ id -u tomcat");
+
+        JsonNode fine = byName(results, "node 127.0.1.1: attempt 1");
+        assertThat(fine.get("status").asText()).isEqualTo("passed");
+        assertThat(fine.get("steps"))
+                .filteredOn(s -> s.get("name").asText().startsWith("check "))
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("passed"));
+        assertThat(attachmentFiles(dir))
+                .containsExactlyInAnyOrderElementsOf(
+                        results.stream().flatMap(r -> sources(r).stream()).toList());
+        assertThat(JSON.readTree(dir.resolve("categories.json").toFile())).anySatisfy(c -> {
+            assertThat(c.get("name").asText()).isEqualTo("Check failures");
+            assertThat(closed.at("/statusDetails/message").asText())
+                    .matches(c.get("messageRegex").asText());
+        });
+    }
+
     @Test
     void theRunRendersAndPublishesItsReportWhichShowsTotalsGhostsAndANodesStepsInHeadlessChromium() throws Exception {
         EngineExecutionResults results = Runs.execute(

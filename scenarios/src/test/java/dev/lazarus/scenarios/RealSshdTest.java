@@ -1,16 +1,27 @@
 package dev.lazarus.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.lazarus.api.Host;
+import dev.lazarus.api.NodeCheck;
 import dev.lazarus.api.Scenario;
+import dev.lazarus.assertj.LazarusAssertions;
 import dev.lazarus.fleet.openssh.RealSshd;
 import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
+import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.Status;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +63,120 @@ class RealSshdTest {
             })
     static class StracedCommands {}
 
+    /**
+     * Host facts on a real node: the install starts a Python {@code http.server} on the node's own address (gone
+     * after a minute whatever happens); each check reads facts that hold and shows that ones that do not fail with
+     * the node, the fact and the command in their message.
+     */
+    @Scenario(
+            controlPlane = "inventory",
+            commandTries = 1,
+            commands = {
+                "mkdir -p /tmp/lazarus-www-${node.ip} && echo 'served by ${node.ip}' > /tmp/lazarus-www-${node.ip}/index.html",
+                "setsid -f timeout 60 python3 -m http.server ${lazarus.vars.port} --bind ${node.ip}"
+                        + " --directory /tmp/lazarus-www-${node.ip} </dev/null >/dev/null 2>&1",
+                "for i in $(seq 100); do curl -s -o /dev/null http://${node.ip}:${lazarus.vars.port}/ && exit 0;"
+                        + " sleep 0.1; done; echo 'http.server did not come up' >&2; exit 1"
+            })
+    static class HostFacts {
+        static int port;
+        static int closedPort;
+        static Path transfers;
+
+        private static String url(Host host, String path) {
+            return "http://" + host.ip() + ":" + port + path;
+        }
+
+        @NodeCheck
+        void run(Host host) {
+            LazarusAssertions.assertThat(host.run("echo out; echo err >&2; exit 3"))
+                    .exitsWith(3)
+                    .stdoutContains("out")
+                    .stderrContains("err");
+            assertThatThrownBy(() ->
+                            LazarusAssertions.assertThat(host.run("false")).succeeded())
+                    .hasMessageContaining(
+                            "on node " + host.ip() + ": expected `false` to succeed (exit 0), but it " + "exited 1");
+        }
+
+        @NodeCheck
+        void file(Host host) throws Exception {
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Path.of("/etc/passwd"))));
+            LazarusAssertions.assertThat(host.file("/etc/passwd"))
+                    .isFile()
+                    .isOwnedBy("root")
+                    .hasMode("644")
+                    .hasSha256(sha)
+                    .contains("root:x:0:0:");
+            LazarusAssertions.assertThat(host.file("/tmp")).isDirectory();
+            LazarusAssertions.assertThat(host.file("/nonexistent-lazarus")).doesNotExist();
+            assertThatThrownBy(() -> LazarusAssertions.assertThat(host.file("/nonexistent-lazarus"))
+                            .isFile())
+                    .hasMessageContaining(
+                            "expected file /nonexistent-lazarus to be a regular file, but it does not " + "exist")
+                    .hasMessageContaining("stat: cannot");
+        }
+
+        @NodeCheck
+        void socket(Host host) {
+            LazarusAssertions.assertThat(host.socket("tcp://" + host.ip() + ":" + port))
+                    .isListening();
+            LazarusAssertions.assertThat(host.socket("tcp://0.0.0.0:" + port)).isListening();
+            LazarusAssertions.assertThat(host.socket("tcp://" + host.ip() + ":" + closedPort))
+                    .isNotListening();
+            assertThatThrownBy(() -> LazarusAssertions.assertThat(host.socket("tcp://" + host.ip() + ":" + closedPort))
+                            .isListening())
+                    .hasMessageContaining("to be listening, but the tcp listeners are [")
+                    .hasMessageContaining(host.ip() + ":" + port)
+                    .hasMessageContaining("read by `ss -Hltn`");
+        }
+
+        @NodeCheck
+        void http(Host host) {
+            LazarusAssertions.assertThat(host.http(url(host, "/index.html")))
+                    .hasStatus(200)
+                    .bodyContains("served by " + host.ip());
+            LazarusAssertions.assertThat(host.http(url(host, "/missing"))).hasStatus(404);
+            assertThatThrownBy(() -> LazarusAssertions.assertThat(host.http(url(host, "/missing")))
+                            .hasStatus(200))
+                    .hasMessageContaining("404")
+                    .hasMessageContaining("read by `curl -s -i -m 10 -- '" + url(host, "/missing") + "'`");
+        }
+
+        @NodeCheck
+        void uploadAndDownload(Host host) throws IOException {
+            Path local = Files.writeString(transfers.resolve(host.ip() + ".txt"), "from the harness to " + host.ip());
+            String remote = "/tmp/lazarus-www-" + host.ip() + "/uploads/in.txt";
+            host.upload(local, remote);
+            LazarusAssertions.assertThat(host.file(remote))
+                    .isFile()
+                    .isOwnedBy(RealSshd.USER)
+                    .contains("from the harness to " + host.ip());
+            LazarusAssertions.assertThat(host.http(url(host, "/uploads/in.txt")))
+                    .hasStatus(200)
+                    .bodyContains("from the harness");
+            Path back = transfers.resolve(host.ip() + "-back.txt");
+            host.download(remote, back);
+            assertThat(back).hasSameTextualContentAs(local);
+            assertThatThrownBy(() -> host.upload(transfers.resolve("missing.txt"), remote))
+                    .isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> host.download("/nonexistent-lazarus/x", transfers.resolve("x")))
+                    .isInstanceOf(IOException.class);
+        }
+
+        /** Last: stops what the install started, and proves it gone, within a bound. */
+        @NodeCheck
+        void stopsTheServer(Host host) {
+            String server = "[h]ttp.server " + port + " --bind " + host.ip();
+            LazarusAssertions.assertThat(host.process(server)).isRunning();
+            LazarusAssertions.assertThat(host.run("pkill -f '" + server + "'; for i in $(seq 50); do pgrep -f '"
+                            + server + "' >/dev/null || exit 0; sleep 0.1; done; exit 1"))
+                    .succeeded();
+            LazarusAssertions.assertThat(host.process(server)).isNotRunning();
+        }
+    }
+
     @TempDir
     static Path dir;
 
@@ -77,14 +202,8 @@ class RealSshdTest {
     @Test
     void realSuccessFailureSilentFailureAndStall() throws Exception {
         Path out = Files.createDirectories(dir.resolve("runs"));
-        EngineExecutionResults results = EngineTestKit.engine("lazarus")
-                .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter(
-                        "lazarus.inventory.file", sshd.inventory().toString())
-                .configurationParameter(
-                        "lazarus.inventory.known-hosts", sshd.knownHosts().toString())
+        EngineExecutionResults results = onTheFleet(out)
                 .configurationParameter("lazarus.watchdog.timeout", "2s")
-                .configurationParameter("lazarus.progress.interval", "0")
                 .selectors(selectClass(RealCommands.class))
                 .execute();
 
@@ -118,14 +237,8 @@ class RealSshdTest {
     void straceModeReadsTheRealExitStatusFromTheTrace() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed");
         Path out = Files.createDirectories(dir.resolve("runs-strace"));
-        EngineTestKit.engine("lazarus")
-                .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter(
-                        "lazarus.inventory.file", sshd.inventory().toString())
-                .configurationParameter(
-                        "lazarus.inventory.known-hosts", sshd.knownHosts().toString())
+        onTheFleet(out)
                 .configurationParameter("lazarus.fleet.size", "2")
-                .configurationParameter("lazarus.progress.interval", "0")
                 .selectors(selectClass(StracedCommands.class))
                 .execute();
         Map<String, RegistryEntry> verdicts = registry(out).finalEntryByIp();
@@ -144,18 +257,60 @@ class RealSshdTest {
     void aHostKeyMissingFromKnownHostsIsRejected() throws Exception {
         Path out = Files.createDirectories(dir.resolve("runs-unknown-key"));
         Path emptyKnownHosts = Files.writeString(dir.resolve("empty_known_hosts"), "");
-        EngineTestKit.engine("lazarus")
-                .configurationParameter("lazarus.output.dir", out.toString())
-                .configurationParameter(
-                        "lazarus.inventory.file", sshd.inventory().toString())
+        onTheFleet(out)
                 .configurationParameter("lazarus.inventory.known-hosts", emptyKnownHosts.toString())
                 .configurationParameter("lazarus.fleet.size", "1")
-                .configurationParameter("lazarus.progress.interval", "0")
                 .selectors(selectClass(RealCommands.class))
                 .execute();
         RegistryEntry entry = registry(out).finalEntryByIp().get("127.0.5.1");
         assertThat(entry.status()).isEqualTo(Status.SSH_INITIATED_FAILED);
         assertThat(entry.tags()).contains("host_key_rejected");
+    }
+
+    @Test
+    void hostFactsReadARealNodeAndFailAsTheyShould() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
+        HostFacts.port = freePort();
+        HostFacts.closedPort = freePort();
+        HostFacts.transfers = Files.createDirectories(dir.resolve("transfers"));
+        Path out = Files.createDirectories(dir.resolve("runs-facts"));
+        EngineExecutionResults results = onTheFleet(out)
+                .configurationParameter("lazarus.fleet.size", "2")
+                .configurationParameter("lazarus.vars.port", String.valueOf(HostFacts.port))
+                .selectors(selectClass(HostFacts.class))
+                .execute();
+
+        Map<String, RegistryEntry> verdicts = registry(out).finalEntryByIp();
+        assertThat(verdicts).hasSize(2).allSatisfy((ip, entry) -> {
+            assertThat(entry.status()).as("%s", entry).isEqualTo(Status.INSTALL_SUCCESS);
+            assertThat(entry.checks())
+                    .extracting(CheckRecord::name, CheckRecord::outcome)
+                    .containsExactly(
+                            tuple("run", "passed"),
+                            tuple("file", "passed"),
+                            tuple("socket", "passed"),
+                            tuple("http", "passed"),
+                            tuple("uploadAndDownload", "passed"),
+                            tuple("stopsTheServer", "passed"));
+        });
+        results.testEvents().assertStatistics(s -> s.failed(0).aborted(0).succeeded(2 + 2 * 6 + 3));
+    }
+
+    /** The engine on the real-sshd fleet's inventory, writing into {@code out}. */
+    private static EngineTestKit.Builder onTheFleet(Path out) throws IOException {
+        return EngineTestKit.engine("lazarus")
+                .configurationParameter("lazarus.output.dir", out.toString())
+                .configurationParameter(
+                        "lazarus.inventory.file", sshd.inventory().toString())
+                .configurationParameter(
+                        "lazarus.inventory.known-hosts", sshd.knownHosts().toString())
+                .configurationParameter("lazarus.progress.interval", "0");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.5.1"))) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Registry registry(Path out) throws Exception {

@@ -32,6 +32,12 @@ final class Runs {
         return kit.execute();
     }
 
+    /** The unique id of a node check's test in an unsharded first pass. */
+    static String checkId(Class<?> scenario, String ip, String check) {
+        return "[engine:lazarus]/[scenario:" + scenario.getName() + "]/[shard:1]/[node:" + ip + "]/[check:" + check
+                + "]";
+    }
+
     /** The folder of the one run in {@code out}. */
     static Path runDir(Path out) throws IOException {
         try (Stream<Path> dirs = Files.list(out)) {

@@ -14,12 +14,14 @@ import org.w3c.dom.NodeList;
 
 /**
  * Run by the build after Surefire (phase verify): the JUnit XML of every scenario run lists one testcase per
- * node attempt with the node's IP in its name, which is what GitLab's test report widget shows. Fails the
- * build otherwise.
+ * node attempt with the node's IP in its name, and one per node check on each node named by both, which is what
+ * GitLab's test report widget shows. Fails the build otherwise.
  */
 public final class SurefireXmlCheck {
 
     private static final Pattern NODE = Pattern.compile("node (\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]+): attempt \\d+");
+    private static final Pattern CHECK =
+            Pattern.compile("node (\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]+): check [A-Za-z_$][A-Za-z0-9_$]*");
     private static final Pattern OTHER = Pattern.compile("verdict: .+|instance .+: no node");
 
     private SurefireXmlCheck() {}
@@ -58,8 +60,9 @@ public final class SurefireXmlCheck {
             String name = ((Element) cases.item(i)).getAttribute("name");
             if (NODE.matcher(name).matches()) {
                 nodes++;
-            } else if (!OTHER.matcher(name).matches()) {
-                problems.add(xml.getFileName() + ": testcase '" + name + "' is neither a node attempt nor a verdict");
+            } else if (!CHECK.matcher(name).matches() && !OTHER.matcher(name).matches()) {
+                problems.add(xml.getFileName() + ": testcase '" + name
+                        + "' is neither a node attempt, a node check nor a verdict");
             }
             if (!seen.add(name)) {
                 problems.add(xml.getFileName() + ": testcase '" + name + "' appears twice");

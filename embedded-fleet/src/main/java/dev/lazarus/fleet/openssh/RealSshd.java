@@ -91,6 +91,7 @@ public final class RealSshd implements AutoCloseable {
                         PermitRootLogin no
                         MaxStartups 200:30:400
                         MaxSessions 50
+                        Subsystem sftp internal-sftp
                         LogLevel ERROR
                         """);
         Path configFile = Files.writeString(dir.resolve("sshd_config"), config);

@@ -25,6 +25,7 @@ final class AllureCategories {
                 category("Watchdog timeouts", List.of("broken"), "(?s)watchdog_timeout .*"),
                 category("SSH failures", List.of("failed"), "(?s)ssh_(retry|initiated)_failed .*"),
                 category("Silent failures (stub)", List.of("failed", "broken"), "(?s)stub .*"),
+                category("Check failures", List.of("failed", "broken"), "(?s)check_failed .*"),
                 category("Install failures", List.of("failed", "broken"), "(?s)install_failed (?!.*synthetic_crash).*"),
                 category(
                         "Fleet verdicts",

@@ -1,5 +1,6 @@
 package dev.lazarus.reports.allure;
 
+import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.Status;
 import io.qameta.allure.model.StatusDetails;
@@ -10,10 +11,12 @@ import java.util.List;
  * <ul>
  *   <li>{@code passed}: {@code install_success};</li>
  *   <li>{@code failed}: the node answered and the verdict is about the node: {@code install_failed} (classified),
- *       {@code stub} (silent failure), {@code ssh_retry_failed}, {@code ssh_initiated_failed};</li>
+ *       {@code check_failed} (a node check's assertion), {@code stub} (silent failure), {@code ssh_retry_failed},
+ *       {@code ssh_initiated_failed};</li>
  *   <li>{@code skipped}: never started, the error budget was exceeded or the run was cancelled first;</li>
  *   <li>{@code broken}: the harness could not see the attempt through: a crash ({@code future_exception}), a
- *       watchdog end ({@code watchdog_timeout}), a killed run ({@code interrupted}), a ghost (no verdict).</li>
+ *       watchdog end ({@code watchdog_timeout}), a killed run ({@code interrupted}), a ghost (no verdict), node checks
+ *       that only broke ({@code check_failed} with {@code check_error} and no failed assertion).</li>
  * </ul>
  * The status message starts with the status and its tags, which the categories match on.
  */
@@ -32,6 +35,10 @@ final class AllureStatuses {
             return io.qameta.allure.model.Status.SKIPPED;
         }
         List<String> tags = e.tags();
+        if (e.status() == Status.CHECK_FAILED) {
+            boolean assertionFailed = e.checks().stream().anyMatch(c -> CheckRecord.FAILED.equals(c.outcome()));
+            return assertionFailed ? io.qameta.allure.model.Status.FAILED : io.qameta.allure.model.Status.BROKEN;
+        }
         if (e.status() == Status.WATCHDOG_TIMEOUT
                 || tags.contains("future_exception")
                 || tags.contains("interrupted")) {

@@ -5,7 +5,9 @@ import static dev.lazarus.reports.allure.Labels.millis;
 import static dev.lazarus.reports.allure.Labels.param;
 
 import dev.lazarus.spi.AttemptTimeline;
+import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.CommandRecord;
+import dev.lazarus.spi.FactRecord;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
 import io.qameta.allure.model.Attachment;
@@ -24,8 +26,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * One node attempt as an Allure result: a step for the SSH connect and one per command (stdout and stderr attached),
- * labels host / thread / suites / tags, parameters, lineage links, and the historyId shared by every attempt of the
+ * One node attempt as an Allure result: a step for the SSH connect, one per {@code @BeforeInstall} method, one per
+ * command (stdout and stderr attached), one per node check (its host facts as sub-steps with their commands, their
+ * output attached: to each fact when the check did not pass, as one transcript when it did; the check's assertion
+ * message as the step's failure), labels host / thread / suites / tags, parameters, lineage links, and the historyId shared by every attempt of the
  * node, so a resurrection shows as a retry. Built from the attempt's registry entry and its timeline.
  */
 final class AttemptResult {
@@ -152,6 +156,9 @@ final class AttemptResult {
                             new StatusDetails().setMessage(sshFailed ? e.message() : "no connection was journaled"));
         }
         steps.add(connect);
+        e.checks().stream()
+                .filter(c -> !c.isCheck())
+                .forEach(c -> steps.add(checkStep("@BeforeInstall " + c.name(), c, files)));
         for (CommandRecord c : e.commands()) {
             Optional<AttemptTimeline.CommandSpan> span = timeline.command(c.index());
             List<Attachment> attachments = new ArrayList<>();
@@ -181,7 +188,94 @@ final class AttemptResult {
                             param("outcome", c.outcome())))
                     .setAttachments(attachments));
         }
+        e.checks().stream()
+                .filter(CheckRecord::isCheck)
+                .forEach(c -> steps.add(checkStep("check " + c.name(), c, files)));
         return steps;
+    }
+
+    /** A scenario method: passed, failed (an assertion), broken (another exception, or it never ended). */
+    private StepResult checkStep(String name, CheckRecord c, List<String> files) {
+        Status status = c.outcome() == null
+                ? Status.BROKEN
+                : switch (c.outcome()) {
+                    case CheckRecord.PASSED -> Status.PASSED;
+                    case CheckRecord.FAILED -> Status.FAILED;
+                    default -> Status.BROKEN;
+                };
+        // a check that passed keeps its facts' output in one transcript: a file per fact and node is a cost a fleet
+        // pays thousands of times over for output nobody reads; one that did not pass shows each fact's own
+        boolean passed = status == Status.PASSED;
+        List<StepResult> facts = new ArrayList<>();
+        for (FactRecord f : c.facts()) {
+            facts.add(factStep(f, !passed, files));
+        }
+        List<Attachment> transcript = new ArrayList<>();
+        if (passed && !c.facts().isEmpty()) {
+            transcript.add(out.attach("host facts", transcript(c.facts()), "text/plain", "txt"));
+            transcript.forEach(a -> files.add(a.getSource()));
+        }
+        StepResult step = new StepResult()
+                .setName(name)
+                .setStatus(status)
+                .setStage(Stage.FINISHED)
+                .setStart(millis(c.startedAt()))
+                .setStop(c.endedAt() == null ? millis(c.startedAt()) : millis(c.endedAt()))
+                .setSteps(facts)
+                .setAttachments(transcript);
+        if (c.outcome() == null) {
+            step.setStatusDetails(new StatusDetails().setMessage("the attempt ended while this ran"));
+        } else if (c.message() != null) {
+            step.setStatusDetails(new StatusDetails().setMessage(c.message()));
+        }
+        return step;
+    }
+
+    /** Each fact's command, exit code and output, one after the other. */
+    private static String transcript(List<FactRecord> facts) {
+        StringBuilder b = new StringBuilder();
+        for (FactRecord f : facts) {
+            b.append("$ ")
+                    .append(f.command())
+                    .append("    # ")
+                    .append(f.fact())
+                    .append(", exit ")
+                    .append(f.exitStatus())
+                    .append('\n');
+            f.stdout().forEach(l -> b.append(l).append('\n'));
+            f.stderr().forEach(l -> b.append("stderr: ").append(l).append('\n'));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * One host fact a check read: the command that read it, its exit code and classification, and (when {@code
+     * attach}) its output.
+     */
+    private StepResult factStep(FactRecord f, boolean attach, List<String> files) {
+        List<Attachment> attachments = new ArrayList<>();
+        if (attach && !f.stdout().isEmpty()) {
+            attachments.add(out.attach("stdout", String.join("\n", f.stdout()) + "\n", "text/plain", "txt"));
+        }
+        if (!f.stderr().isEmpty()) {
+            attachments.add(
+                    out.attach("stderr (not whitelisted)", String.join("\n", f.stderr()) + "\n", "text/plain", "txt"));
+        }
+        attachments.forEach(a -> files.add(a.getSource()));
+        long stop = millis(f.at());
+        return new StepResult()
+                .setName(f.fact())
+                // a fact's step passes when it was read: whether the node is right is the check's to say
+                .setStatus(f.exitStatus() == null ? Status.BROKEN : Status.PASSED)
+                .setStage(Stage.FINISHED)
+                .setStart(stop - f.durationMs())
+                .setStop(stop)
+                .setParameters(List.of(
+                        param("command", f.command()),
+                        param("exit code", String.valueOf(f.exitStatus())),
+                        param("outcome", f.outcome())))
+                .setAttachments(attachments);
     }
 
     private static Link lineage(String name, RegistryEntry other) {
