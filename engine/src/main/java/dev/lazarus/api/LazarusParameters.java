@@ -84,7 +84,10 @@ public final class LazarusParameters {
      */
     public static final String RESURRECTION_ROUNDS = "lazarus.resurrection.rounds";
 
-    /** Share of the fleet one resurrection round may retry: 0..1 or a percentage; default 25%. */
+    /**
+     * How many nodes one resurrection round may retry: a count ({@code 8}) or a percentage ({@code 25%}); default the
+     * larger of 25 % and 8 nodes.
+     */
     public static final String RESURRECTION_BUDGET = "lazarus.resurrection.budget";
 
     /** No resurrection round starts once this much time has passed since the first pass (duration); default 30m. */

@@ -205,9 +205,15 @@ public record ScenarioConfig(
                 parameters);
     }
 
-    /** The scenario as an extension sees it. */
+    /** The scenario as an extension sees it; the fleet size is the known addresses' count when there are some. */
     public ScenarioInfo info(Optional<List<String>> knownAddresses) {
-        return new ScenarioInfo(scenarioClass, name, controlPlane, fleetSize, parameters, knownAddresses);
+        return new ScenarioInfo(
+                scenarioClass,
+                name,
+                controlPlane,
+                knownAddresses.map(List::size).orElse(fleetSize),
+                parameters,
+                knownAddresses);
     }
 
     /**

@@ -70,7 +70,7 @@ public final class Gatekeeper {
             } else if (rule.retry && admitted >= budget) {
                 overBudget = true;
                 rule = Rule.deny("budget: at most " + budget + " node(s) per round ("
-                        + LazarusParameters.RESURRECTION_BUDGET + "=" + policy.budget() + ")");
+                        + LazarusParameters.RESURRECTION_BUDGET + ": " + policy.describeBudget() + ")");
             }
             if (rule.retry) {
                 admitted++;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code inventory} control plane: a static file of real hosts. Host keys are verified against an
@@ -47,16 +48,28 @@ public final class InventoryControlPlane implements ControlPlane {
         knownHosts(parameters);
     }
 
+    /** The hosts of the file the run takes: so the journal and the injectors know the real fleet size. */
+    @Override
+    public Optional<List<String>> knownAddresses(Parameters parameters, int fleetSize) {
+        return Optional.of(taken(parameters, fleetSize).stream()
+                .map(InventoryFile.Host::ip)
+                .toList());
+    }
+
+    /** Every host of the file, or the first {@code lazarus.fleet.size} of them when it is set. */
+    private static List<InventoryFile.Host> taken(Parameters p, int fleetSize) {
+        List<InventoryFile.Host> hosts = InventoryFile.parse(file(p));
+        int size = p.get(LazarusParameters.FLEET_SIZE).isPresent() ? Math.min(hosts.size(), fleetSize) : hosts.size();
+        return hosts.subList(0, size);
+    }
+
     @Override
     public Fleet provision(FleetRequest request) {
         Parameters p = request.parameters();
-        List<InventoryFile.Host> hosts = InventoryFile.parse(file(p));
         Path knownHosts = knownHosts(p);
         Map<Path, KeyPair> keys = new HashMap<>();
         List<Node> nodes = new ArrayList<>();
-        int size =
-                p.get(LazarusParameters.FLEET_SIZE).isPresent() ? Math.min(hosts.size(), request.size()) : hosts.size();
-        for (InventoryFile.Host host : hosts.subList(0, size)) {
+        for (InventoryFile.Host host : taken(p, request.size())) {
             KeyPair key = keys.computeIfAbsent(host.key(), k -> PrivateKeys.load(k, FILE + " line " + host.line()));
             nodes.add(new Node(
                     host.ip(),

@@ -89,19 +89,21 @@ public final class ScenarioRun {
                     publications);
             // the monitor and the end of the run read the journal back; each line is parsed once
             JournalTail readBack = new JournalTail(journal.file());
+            // a control plane that knows its hosts (an inventory) knows the real fleet size too
+            Optional<List<String>> known = plane.knownAddresses(config.parameters(), config.fleetSize());
+            ScenarioInfo info = config.info(known);
             journal.append(new JournalEvent.RunStarted(
                     Events.now(),
                     runId,
                     config.name(),
                     config.controlPlane(),
-                    config.fleetSize(),
+                    info.fleetSize(),
                     config.shard().label(),
                     ProcessHandle.current().pid(),
                     Runtime.version().toString(),
                     config.commands(),
                     extensions.ids()));
             publications.file(journal.file(), "application/x-ndjson");
-            ScenarioInfo info = config.info(plane.knownAddresses(config.parameters(), config.fleetSize()));
             List<NodeLifecycle.RunPart> parts =
                     extensions.lifecycles().stream().map(e -> e.forRun(info)).toList();
             Provisioning.Provisioned fleet =

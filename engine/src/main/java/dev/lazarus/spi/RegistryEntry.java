@@ -1,5 +1,6 @@
 package dev.lazarus.spi;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -42,8 +43,25 @@ public record RegistryEntry(
         return supersededBy != null;
     }
 
+    /** True when the attempt reached a verdict of its own (a status), superseded or not. */
+    @JsonIgnore
     public boolean isFinal() {
         return status != null;
+    }
+
+    /**
+     * True when this entry is its node's verdict: it has a status and no later attempt superseded it. The registry
+     * artifact writes it {@code final}, so a reader does not take a superseded attempt for the node's verdict.
+     */
+    @JsonProperty("final")
+    public boolean isNodeVerdict() {
+        return isFinal() && !isSuperseded();
+    }
+
+    /** True for an attempt that started and never reached a verdict: its node is a ghost (or was, until resurrected). */
+    @JsonProperty("ghost")
+    public boolean isGhostAttempt() {
+        return status == null;
     }
 
     /** False for {@code unknown} and anything else that is not an IP address. */

@@ -36,7 +36,7 @@ public final class Verdicts {
                 List.of(
                         "watchdog_triggered",
                         "stall_stdout_stderr",
-                        "stall_command_" + index,
+                        "stall_command_" + (index + 1), // counted as the message counts: command 1/M is the first
                         "stall_seconds_" + silent),
                 index,
                 command,

@@ -2,6 +2,7 @@ package dev.lazarus.gatekeeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazarus.config.Amount;
 import dev.lazarus.config.ResurrectionPolicy;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.JournalEvent;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -59,12 +61,13 @@ class GatekeeperTest {
         node("10.0.0.9", Status.STUB, "silent_failure");
         node("10.0.0.10", null); // started, never finished: a ghost
         node("10.0.0.11", Status.WATCHDOG_TIMEOUT, "fatal_package_missing");
+        node("10.0.0.12", Status.CHECK_FAILED, "check_tomcatServes");
 
-        Map<String, Gatekeeper.Decision> d =
-                decide(new ResurrectionPolicy(1, 1.0, Duration.ofMinutes(1)), Duration.ZERO);
+        Map<String, Gatekeeper.Decision> d = decide(
+                new ResurrectionPolicy(1, Optional.of(new Amount(-1, 100)), Duration.ofMinutes(1)), Duration.ZERO);
 
         assertThat(d).doesNotContainKey("10.0.0.1");
-        assertThat(d).hasSize(10);
+        assertThat(d).hasSize(11);
         assertThat(d.values().stream().filter(Gatekeeper.Decision::resurrect).map(Gatekeeper.Decision::publicIp))
                 .containsExactlyInAnyOrder("10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6", "10.0.0.10");
         assertThat(d.get("10.0.0.5").reason()).isEqualTo("synthetic_crash");
@@ -75,6 +78,7 @@ class GatekeeperTest {
         assertThat(d.get("10.0.0.11").reason()).as("never, whatever the status").startsWith("fatal_package_missing");
         assertThat(d.get("10.0.0.8").reason()).startsWith("install_failed");
         assertThat(d.get("10.0.0.9").reason()).startsWith("stub");
+        assertThat(d.get("10.0.0.12").reason()).startsWith("check_failed");
     }
 
     @Test
@@ -83,14 +87,16 @@ class GatekeeperTest {
             node("10.0.1." + i, Status.SSH_RETRY_FAILED);
         }
         Map<String, Gatekeeper.Decision> d =
-                decide(new ResurrectionPolicy(1, 0.3, Duration.ofMinutes(1)), Duration.ZERO);
+                decide(new ResurrectionPolicy(1, Optional.of(new Amount(3, -1)), Duration.ofMinutes(1)), Duration.ZERO);
         assertThat(d.values().stream().filter(Gatekeeper.Decision::resurrect).map(Gatekeeper.Decision::publicIp))
                 .containsExactlyInAnyOrder("10.0.1.1", "10.0.1.2", "10.0.1.3");
         assertThat(d.get("10.0.1.4").overBudget()).isTrue();
-        assertThat(d.get("10.0.1.4").reason()).startsWith("budget: at most 3 node(s) per round");
+        assertThat(d.get("10.0.1.4").reason())
+                .isEqualTo("budget: at most 3 node(s) per round (lazarus.resurrection.budget: 3)");
 
-        Map<String, Gatekeeper.Decision> late =
-                decide(new ResurrectionPolicy(1, 1.0, Duration.ofMinutes(1)), Duration.ofMinutes(2));
+        Map<String, Gatekeeper.Decision> late = decide(
+                new ResurrectionPolicy(1, Optional.of(new Amount(-1, 100)), Duration.ofMinutes(1)),
+                Duration.ofMinutes(2));
         assertThat(late.values()).hasSize(10).allSatisfy(x -> {
             assertThat(x.resurrect()).isFalse();
             assertThat(x.overBudget()).isFalse();

@@ -291,7 +291,7 @@ class EmbeddedRunTest {
                 "1s");
         RegistryEntry entry = entryOf("127.0.1.1");
         assertThat(entry.status()).isEqualTo(Status.WATCHDOG_TIMEOUT);
-        assertThat(entry.tags()).contains("watchdog_triggered", "stall_command_2");
+        assertThat(entry.tags()).contains("watchdog_triggered", "stall_command_3");
         assertThat(entryOf("127.0.1.2").status()).isEqualTo(Status.INSTALL_SUCCESS);
     }
 

@@ -90,7 +90,7 @@ class LifecycleTest {
         RegistryEntry entry = entryOf("127.0.1.2");
         assertThat(entry.status()).isEqualTo(Status.WATCHDOG_TIMEOUT);
         assertThat(entry.tags())
-                .contains("watchdog_triggered", "stall_stdout_stderr", "stall_command_1", "stall_seconds_1");
+                .contains("watchdog_triggered", "stall_stdout_stderr", "stall_command_2", "stall_seconds_1");
         assertThat(entry.failingCommand()).isEqualTo("sleep 1.5; echo late");
     }
 

@@ -223,7 +223,7 @@ class RealSshdTest {
 
         RegistryEntry stalled = verdicts.get("127.0.5.4");
         assertThat(stalled.status()).isEqualTo(Status.WATCHDOG_TIMEOUT);
-        assertThat(stalled.tags()).contains("watchdog_triggered", "stall_command_1");
+        assertThat(stalled.tags()).contains("watchdog_triggered", "stall_command_2");
         // the gatekeeper gives the stalled node (only) one more attempt, its first one ends aborted as
         // superseded, and the real command stalls again
         assertThat(stalled.attempt()).isEqualTo(2);

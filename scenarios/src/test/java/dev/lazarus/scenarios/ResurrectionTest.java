@@ -23,6 +23,7 @@ import dev.lazarus.spi.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -267,6 +268,36 @@ class ResurrectionTest {
     }
 
     @Test
+    void aSmallFleetsRetryableNodesAllGetTheirRoundByDefault() throws Exception {
+        Runs.execute(
+                out, selectClass(SixCrashes.class), "lazarus.fleet.size", "8", "lazarus.inject.FORCE_TOMCAT_FAIL", "5");
+        List<GatekeeperDecision> decisions = of(events(), GatekeeperDecision.class);
+        assertThat(decisions)
+                .as("5 of 8 crashed: more than 25%, fewer than the default's 8 nodes")
+                .hasSize(5)
+                .allSatisfy(d -> assertThat(d.resurrect()).isTrue());
+        assertThat(Runs.registry(out).finalEntryByIp().values())
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.INSTALL_SUCCESS));
+
+        // the registry artifact: a superseded attempt is not its node's verdict
+        JsonNode registry = JournalCodec.mapper()
+                .readTree(Runs.runDir(out)
+                        .resolve("final_aggregate_execution_run_registry.json")
+                        .toFile());
+        List<JsonNode> entries = new ArrayList<>();
+        registry.forEach(entries::add);
+        assertThat(entries).hasSize(8 + 5);
+        assertThat(entries).filteredOn(e -> e.has("superseded_by")).hasSize(5).allSatisfy(e -> {
+            assertThat(e.get("final").asBoolean()).isFalse();
+            assertThat(e.get("status").asText()).isEqualTo("install_failed");
+        });
+        assertThat(entries)
+                .filteredOn(e -> e.get("final").asBoolean())
+                .hasSize(8)
+                .allSatisfy(e -> assertThat(e.get("ghost").asBoolean()).isFalse());
+    }
+
+    @Test
     void theTimeBoundStopsRoundsFromStarting() throws Exception {
         EngineExecutionResults results =
                 Runs.execute(out, selectClass(SixCrashes.class), "lazarus.resurrection.timeout", "0s");
@@ -302,6 +333,7 @@ class ResurrectionTest {
                                 .getThrowable()
                                 .orElseThrow()
                                 .getMessage()))
-                .anyMatch(m -> m.contains("lazarus.resurrection.budget") && m.contains("0..1"));
+                .anyMatch(m -> m.contains("lazarus.resurrection.budget=150% is out of range")
+                        && m.contains("a percentage 0 to 100, or a count"));
     }
 }
