@@ -97,9 +97,14 @@ class EmbeddedFleetTest {
             SshFailure failure = assertThrows(
                     SshFailure.class,
                     () -> NodeSession.open(spoofed, new DefaultConfig(), SSH, new HandshakePermits(1)));
-            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_REJECTED);
+            assertThat(failure.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_CHANGED);
+            assertThat(failure.connectAttempts()).as("not retried").isEqualTo(1);
+            assertThat(failure.getMessage())
+                    .startsWith("the host key of " + real.publicIp() + " is not the one its control plane published: "
+                            + "it offered ssh-ed25519 SHA256:")
+                    .endsWith("(possible man in the middle)");
             assertThat(Verdicts.ssh(failure).status()).isEqualTo(Status.SSH_INITIATED_FAILED);
-            assertThat(Verdicts.ssh(failure).tags()).contains("host_key_rejected");
+            assertThat(Verdicts.ssh(failure).tags()).contains("host_key_changed");
         }
     }
 

@@ -86,6 +86,9 @@ public final class Gatekeeper {
         if (tags.contains("fatal_package_missing")) {
             return Rule.deny("fatal_package_missing: a missing package does not come back");
         }
+        if (tags.contains("host_key_unknown") || tags.contains("host_key_changed")) {
+            return Rule.deny("host key: a refused host key is the same on every try; fix known_hosts first");
+        }
         if (tags.stream().anyMatch(t -> t.startsWith("synthetic_crash"))) {
             return Rule.retry("synthetic_crash");
         }

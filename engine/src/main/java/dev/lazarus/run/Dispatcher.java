@@ -2,6 +2,7 @@ package dev.lazarus.run;
 
 import dev.lazarus.config.ScenarioConfig;
 import dev.lazarus.ssh.HandshakePermits;
+import dev.lazarus.ssh.QuietLogging;
 import dev.lazarus.ssh.SshSettings;
 import dev.lazarus.ssh.StreamWatchdog;
 import java.time.Duration;
@@ -23,8 +24,13 @@ import net.schmizz.sshj.DefaultConfig;
  */
 final class Dispatcher {
 
-    /** sshj's DefaultConfig is costly to build and safe to share between clients. */
-    private static final Config SSH_CONFIG = new DefaultConfig();
+    /** sshj's DefaultConfig is costly to build and safe to share between clients; its log lines stay quiet. */
+    private static final Config SSH_CONFIG = quiet(new DefaultConfig());
+
+    private static Config quiet(Config config) {
+        config.setLoggerFactory(QuietLogging.FACTORY);
+        return config;
+    }
 
     private final RunScope run;
 

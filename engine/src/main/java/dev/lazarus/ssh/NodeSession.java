@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -16,13 +17,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
-import net.schmizz.sshj.transport.verification.HostKeyVerifier;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
 import net.schmizz.sshj.xfer.FileSystemFile;
@@ -70,6 +68,7 @@ public final class NodeSession implements AutoCloseable {
                 pause(settings.backoffBase(), attempt);
             }
             SSHClient client = new SSHClient(config);
+            HostKeyCheck hostKey = hostKeyCheck(node);
             boolean tcpConnected = false;
             long start = System.nanoTime();
             if (!handshakes.acquire(settings.permitWait())) {
@@ -86,9 +85,7 @@ public final class NodeSession implements AutoCloseable {
                 // The banner is read with a plain blocking socket read: bound it by SO_TIMEOUT during the
                 // handshake, and lift that bound afterwards, when silence is the stream watchdog's business.
                 client.setTimeout((int) settings.authTimeout().toMillis());
-                client.addHostKeyVerifier(node.publishedHostKey()
-                        .<HostKeyVerifier>map(PublishedHostKeyVerifier::new)
-                        .orElseGet(() -> knownHosts(node)));
+                client.addHostKeyVerifier(hostKey);
                 client.connect(node.publicIp(), node.sshPort());
                 tcpConnected = true;
                 client.authPublickey(
@@ -105,12 +102,16 @@ public final class NodeSession implements AutoCloseable {
                         e);
             } catch (TransportException e) {
                 closeQuietly(client);
-                if (e.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
+                // a refused host key is never the network's fault: no retry
+                Optional<HostKeyCheck.Refusal> refused = hostKey.refusal();
+                if (refused.isPresent()) {
                     throw new SshFailure(
-                            Kind.HOST_KEY_REJECTED,
+                            refused.get().problem() == HostKeyCheck.Problem.UNKNOWN
+                                    ? Kind.HOST_KEY_UNKNOWN
+                                    : Kind.HOST_KEY_CHANGED,
                             attempt,
                             false,
-                            "the host key of " + node.publicIp() + " does not match the published one",
+                            refused.get().message(),
                             e);
                 }
                 last = e;
@@ -144,12 +145,13 @@ public final class NodeSession implements AutoCloseable {
         return false;
     }
 
-    private static HostKeyVerifier knownHosts(Node node) {
+    private static HostKeyCheck hostKeyCheck(Node node) {
         try {
-            return new OpenSSHKnownHosts(node.knownHostsFile().toFile());
+            return HostKeyCheck.of(node);
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "no published host key for " + node.publicIp() + " and " + node.knownHostsFile() + " is unreadable",
+                    "no published host key for " + node.publicIp() + " and its known_hosts file "
+                            + node.knownHostsFile() + " (" + HostKeyCheck.KNOWN_HOSTS_PARAMETER + ") is unreadable",
                     e);
         }
     }

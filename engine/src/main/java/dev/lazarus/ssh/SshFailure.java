@@ -20,8 +20,10 @@ public final class SshFailure extends Exception {
         HANDSHAKE_STALLED,
         /** The node refused the login. */
         AUTH_REJECTED,
-        /** The node's host key is not the one the control plane published or known_hosts holds. */
-        HOST_KEY_REJECTED,
+        /** The node's host key has no entry in the known_hosts file. */
+        HOST_KEY_UNKNOWN,
+        /** The node's host key is not the one its known_hosts entry or its control plane says: maybe a man in the middle. */
+        HOST_KEY_CHANGED,
         /** The connection dropped while a command ran. */
         CONNECTION_DROPPED
     }

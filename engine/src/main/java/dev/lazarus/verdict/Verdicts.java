@@ -60,7 +60,8 @@ public final class Verdicts {
                                 : List.of("ssh_connect_stall", attempts, lastError),
                         failure);
             case AUTH_REJECTED -> of(Status.SSH_INITIATED_FAILED, List.of("auth_failed"), failure);
-            case HOST_KEY_REJECTED -> of(Status.SSH_INITIATED_FAILED, List.of("host_key_rejected"), failure);
+            case HOST_KEY_UNKNOWN -> of(Status.SSH_INITIATED_FAILED, List.of("host_key_unknown"), failure);
+            case HOST_KEY_CHANGED -> of(Status.SSH_INITIATED_FAILED, List.of("host_key_changed"), failure);
             case CONNECTION_DROPPED ->
                 of(Status.SSH_INITIATED_FAILED, List.of("connection_dropped", lastError), failure);
         };

@@ -10,6 +10,7 @@ import dev.lazarus.api.NodeCheck;
 import dev.lazarus.api.Scenario;
 import dev.lazarus.assertj.LazarusAssertions;
 import dev.lazarus.fleet.openssh.RealSshd;
+import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.spi.CheckRecord;
@@ -21,6 +22,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +256,7 @@ class RealSshdTest {
     }
 
     @Test
-    void aHostKeyMissingFromKnownHostsIsRejected() throws Exception {
+    void anUnknownHostAndAChangedKeyAreToldApartAndNeitherIsRetried() throws Exception {
         Path out = Files.createDirectories(dir.resolve("runs-unknown-key"));
         Path emptyKnownHosts = Files.writeString(dir.resolve("empty_known_hosts"), "");
         onTheFleet(out)
@@ -262,9 +264,56 @@ class RealSshdTest {
                 .configurationParameter("lazarus.fleet.size", "1")
                 .selectors(selectClass(RealCommands.class))
                 .execute();
-        RegistryEntry entry = registry(out).finalEntryByIp().get("127.0.5.1");
-        assertThat(entry.status()).isEqualTo(Status.SSH_INITIATED_FAILED);
-        assertThat(entry.tags()).contains("host_key_rejected");
+        RegistryEntry unknown = registry(out).finalEntryByIp().get("127.0.5.1");
+        assertThat(unknown.status()).isEqualTo(Status.SSH_INITIATED_FAILED);
+        assertThat(unknown.tags()).contains("host_key_unknown").noneMatch(t -> t.startsWith("ssh_attempts_"));
+        assertThat(unknown.message())
+                .contains(emptyKnownHosts + " (lazarus.inventory.known-hosts) has no entry for it")
+                .contains("it offered ssh-ed25519 SHA256:")
+                .contains("add this line: [127.0.5.1]:");
+        String line = unknown.message().substring(unknown.message().indexOf("add this line: ") + 15);
+        assertThat(Files.readString(sshd.knownHosts()))
+                .as("the line to add is the host's real entry")
+                .contains(line);
+
+        // the same host under another key: the entry exists and differs
+        Path other = dir.resolve("other_ed25519");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString())
+                .start()
+                .waitFor(30, TimeUnit.SECONDS);
+        String otherKey = String.join(
+                " ",
+                Arrays.copyOf(
+                        Files.readString(dir.resolve("other_ed25519.pub"))
+                                .strip()
+                                .split("\\s+"),
+                        2));
+        Path wrongKnownHosts = Files.write(
+                dir.resolve("wrong_known_hosts"),
+                Files.readAllLines(sshd.knownHosts()).stream()
+                        .map(l -> l.split(" ")[0] + " " + otherKey)
+                        .toList());
+        Path changedOut = Files.createDirectories(dir.resolve("runs-changed-key"));
+        onTheFleet(changedOut)
+                .configurationParameter("lazarus.inventory.known-hosts", wrongKnownHosts.toString())
+                .configurationParameter("lazarus.fleet.size", "1")
+                .selectors(selectClass(RealCommands.class))
+                .execute();
+        List<JournalEvent> events = JournalReader.read(
+                        Files.list(changedOut).findFirst().orElseThrow().resolve("journal.jsonl"))
+                .events();
+        RegistryEntry changed = Registry.replay(events).finalEntryByIp().get("127.0.5.1");
+        assertThat(changed.tags()).contains("host_key_changed");
+        assertThat(changed.message())
+                .contains("has changed")
+                .contains("possible man in the middle")
+                .contains(wrongKnownHosts.toString());
+        assertThat(events)
+                .filteredOn(JournalEvent.GatekeeperDecision.class::isInstance)
+                .singleElement()
+                .satisfies(d -> assertThat(((JournalEvent.GatekeeperDecision) d).resurrect())
+                        .as("a refused host key is not resurrected")
+                        .isFalse());
     }
 
     @Test
