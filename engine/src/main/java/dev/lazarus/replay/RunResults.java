@@ -15,6 +15,7 @@ import dev.lazarus.journal.JournalReader;
 import dev.lazarus.monitor.Monitor;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.spi.AttemptTimeline;
+import dev.lazarus.spi.FleetAssessment;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunResult;
 import dev.lazarus.spi.RunResult.BreakerTrip;
@@ -100,9 +101,29 @@ final class RunResults {
         byAttempt.forEach((attempt, own) -> timelines.put(attempt, Registry.timeline(own)));
         String first = events.get(0).ts();
         String last = events.get(events.size() - 1).ts();
+        FleetAssessment assessment = Monitor.assess(registry);
+        if (!finished) {
+            // a killed run journaled no monitor pass for how it ended: the rebuild makes that last pass, so its ghosts
+            // get their forensics like any run's
+            int afterRound =
+                    passes.isEmpty() ? 0 : passes.get(passes.size() - 1).afterRound() + 1;
+            passes.add(new RunResult.MonitorPass(
+                    last,
+                    afterRound,
+                    assessment.ghosts(),
+                    assessment.candidates().stream()
+                            .map(assessment.finalEntryByIp()::get)
+                            .toList(),
+                    assessment.untraceable(),
+                    registry.lastEventByIp(),
+                    assessment.invariantHolds(),
+                    assessment.arithmetic(),
+                    plane.throttled,
+                    plane.maxRetry));
+        }
         return new RunResult(
                 registry.entries(),
-                Monitor.assess(registry),
+                assessment,
                 registry.lastEventByIp(),
                 timelines,
                 between(first, last),

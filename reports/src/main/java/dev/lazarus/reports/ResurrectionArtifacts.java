@@ -31,7 +31,7 @@ public final class ResurrectionArtifacts implements Report {
     public static final String UNTRACEABLE = "resurrection_untraceable_registry_entries_";
     public static final String GHOST_DETAIL = "aggregate_ghost_detail.json";
 
-    /** One ghost's forensics. */
+    /** One ghost's forensics; {@code lastEvent} is {@code none} for a node that never started an attempt. */
     public record GhostDetail(
             String ip,
             String shard,
@@ -87,7 +87,7 @@ public final class ResurrectionArtifacts implements Report {
                                 ip,
                                 result.shardByIp().getOrDefault(ip, run.shard()),
                                 pass.afterRound(),
-                                lastEvent,
+                                lastEvent == null ? "none" : lastEvent,
                                 tags,
                                 outage,
                                 resurrected.contains(ip),

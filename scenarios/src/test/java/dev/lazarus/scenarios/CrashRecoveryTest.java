@@ -34,11 +34,12 @@ class CrashRecoveryTest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aRunKilledMidwayIsReportedFromItsJournalAlone() throws Exception {
-        Process child = startChild("lazarus.embedded.speed=2");
+        // 60 at a time: a kill leaves nodes in flight and nodes never started (ghosts)
+        Process child = startChild("lazarus.embedded.speed=2", "lazarus.concurrency=60");
         Path journal;
         try {
             journal = awaitJournal(60);
-            awaitInFlight(journal, 150, 60);
+            awaitInFlight(journal, 50, 60);
             child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no finally block runs
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -76,6 +77,37 @@ class CrashRecoveryTest {
                 + lines(dir.resolve("missing_registry_ips_artifact.log"));
         assertThat(listed).isEqualTo(200);
         assertThat(lines(dir.resolve("aggregate_chunk_gold_ip_list.log"))).isEqualTo(200);
+
+        // the ghosts (never started) get their forensics from the rebuild's last monitor pass
+        assertThat(a.ghosts()).isNotEmpty();
+        JsonNode ghosts = JournalCodec.mapper()
+                .readTree(dir.resolve("aggregate_ghost_detail.json").toFile());
+        List<String> detailed = new ArrayList<>();
+        ghosts.forEach(g -> {
+            detailed.add(g.get("ip").asText());
+            assertThat(g.get("last_event").asText()).isEqualTo("none");
+            assertThat(g.get("tags")).extracting(JsonNode::asText).contains("ghost", "no_ssh_attempt");
+        });
+        assertThat(detailed).containsExactlyInAnyOrderElementsOf(a.ghosts());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .anyMatch(f -> f.startsWith("resurrection_ghost_missing_"));
+        }
+
+        // the report command says the rebuilt run did not account for every node
+        Process report = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                        Rebuild.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("report.log").toFile())
+                .start();
+        assertThat(report.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(report.exitValue())
+                .as(Files.readString(out.resolve("report.log")))
+                .isEqualTo(1);
     }
 
     @Test
