@@ -48,7 +48,12 @@ public record Behaviour(Kind kind, String match) {
         /** {@code sudo} wants a password: {@code sudo -n} fails with {@code a password is required}. */
         SUDO_PASSWORD,
         /** The tool {@link #match()} names is not installed: {@code missing@dpkg-query} is a node without dpkg. */
-        MISSING;
+        MISSING,
+        /**
+         * Another install holds the package lock: the first {@link #LOCKED_RUNS} runs of a matching command fail with
+         * apt's lock message and exit 100, later runs succeed.
+         */
+        LOCKED;
 
         public String spec() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -56,6 +61,9 @@ public record Behaviour(Kind kind, String match) {
     }
 
     public static final Behaviour NORMAL = new Behaviour(Kind.NORMAL, "");
+
+    /** How many runs of a matching command a {@link Kind#LOCKED} node fails on its lock. */
+    public static final int LOCKED_RUNS = 2;
 
     /** Length of the silence of {@link Kind#PAUSE}. */
     public static final long PAUSE_MILLIS = 2_000;

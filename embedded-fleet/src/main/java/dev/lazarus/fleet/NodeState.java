@@ -22,6 +22,7 @@ final class NodeState implements AutoCloseable {
     private final Set<String> enabled = new HashSet<>();
     private final Set<String> running = new HashSet<>();
     private final Set<String> flakyFired = new HashSet<>();
+    private final Map<String, Integer> lockedRuns = new HashMap<>();
     private final NodeFiles files = new NodeFiles();
     private boolean updated;
 
@@ -113,6 +114,11 @@ final class NodeState implements AutoCloseable {
 
     NodeFiles files() {
         return files;
+    }
+
+    /** How many times {@code command} ran on this node before, counted for the locked behaviour. */
+    synchronized int runsBefore(String command) {
+        return lockedRuns.merge(command, 1, Integer::sum) - 1;
     }
 
     /** True the first time a flaky command runs on this node. */

@@ -402,6 +402,16 @@ final class Shell {
                 }
                 yield s.after(normal.durationMillis() - at).exit(1);
             }
+            case LOCKED ->
+                state.runsBefore(command) < Behaviour.LOCKED_RUNS
+                        ? new Script()
+                                .after(time(30))
+                                .err("E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 4242 "
+                                        + "(apt-get)")
+                                .err("E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is "
+                                        + "another process using it?")
+                                .exit(100)
+                        : normal;
             case FLAKY ->
                 state.firstFlakyRun(command)
                         ? new Script()

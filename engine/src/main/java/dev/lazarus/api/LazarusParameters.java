@@ -25,8 +25,18 @@ public final class LazarusParameters {
     /** Tries per command, 1 to 20; default 3. */
     public static final String COMMAND_TRIES = "lazarus.command.tries";
 
-    /** Pause between two tries of a command (duration such as {@code 500ms}, {@code 2s}); default 1s. */
+    /**
+     * The first pause between two tries of a command (duration such as {@code 500ms}, {@code 2s}); each next pause
+     * doubles, up to a minute, with jitter. Default 1s.
+     */
     public static final String COMMAND_RETRY_PAUSE = "lazarus.command.retry-pause";
+
+    /**
+     * How long one node attempt may wait out package-manager locks (apt/dpkg, yum, dnf, rpm, zypper) held by
+     * another install; a try that failed only on a lock is tried again with exponential backoff without using up
+     * {@code lazarus.command.tries}. Default {@code 10m}; {@code 0} counts such a try like any failed one.
+     */
+    public static final String COMMAND_LOCK_WAIT = "lazarus.command.lock-wait";
 
     /**
      * Fixed stream watchdog timeout (duration); default adaptive:

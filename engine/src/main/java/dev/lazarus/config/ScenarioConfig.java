@@ -4,6 +4,7 @@ import static dev.lazarus.api.LazarusParameters.ATTEMPT_TIMEOUT;
 import static dev.lazarus.api.LazarusParameters.BATCH;
 import static dev.lazarus.api.LazarusParameters.BECOME;
 import static dev.lazarus.api.LazarusParameters.CANCEL_TIMEOUT;
+import static dev.lazarus.api.LazarusParameters.COMMAND_LOCK_WAIT;
 import static dev.lazarus.api.LazarusParameters.COMMAND_RETRY_PAUSE;
 import static dev.lazarus.api.LazarusParameters.COMMAND_TRIES;
 import static dev.lazarus.api.LazarusParameters.CONCURRENCY;
@@ -59,6 +60,7 @@ public record ScenarioConfig(
         int fleetSize,
         int commandTries,
         Duration retryPause,
+        Duration lockWait,
         int concurrency,
         Optional<Duration> watchdogOverride,
         Duration connectTimeout,
@@ -130,6 +132,7 @@ public record ScenarioConfig(
                 fleetSize,
                 tries,
                 p.getDuration(COMMAND_RETRY_PAUSE, Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                p.getDuration(COMMAND_LOCK_WAIT, Duration.ofMinutes(10), Duration.ofHours(6)),
                 p.get(CONCURRENCY)
                         .map(raw -> Math.max(
                                 1, Amount.parse(CONCURRENCY, raw, 0.000001).of(fleetSize)))
@@ -183,6 +186,7 @@ public record ScenarioConfig(
                 fleetSize,
                 commandTries,
                 retryPause,
+                lockWait,
                 concurrency,
                 watchdogOverride,
                 connectTimeout,
@@ -224,13 +228,26 @@ public record ScenarioConfig(
     public Duration attemptBound(Duration watchdogTimeout) {
         return attemptTimeout.orElseGet(() -> {
             Duration connect = connectTimeout.plus(authTimeout).plusSeconds(5).multipliedBy(connectAttempts);
-            Duration tries =
-                    watchdogTimeout.plus(retryPause).plusSeconds(5).multipliedBy((long) commands.size() * commandTries);
+            Duration tries = watchdogTimeout
+                    .plusSeconds(5)
+                    .multipliedBy((long) commands.size() * commandTries)
+                    .plus(retryBackoff().upperTotal(commandTries - 1).multipliedBy(commands.size()))
+                    .plus(lockWait);
             int methodCount = methods.beforeInstall().size() + methods.checks().size();
             Duration scenarioMethods =
                     watchdogTimeout.plusSeconds(5).multipliedBy((long) methodCount * HOST_COMMANDS_PER_METHOD);
             return connect.plus(tries).plus(scenarioMethods).plusSeconds(60);
         });
+    }
+
+    /** The pauses between the tries of a command: {@code lazarus.command.retry-pause}, doubling up to a minute. */
+    public Backoff retryBackoff() {
+        return new Backoff(retryPause, Duration.ofMinutes(1));
+    }
+
+    /** The pauses while a package-manager lock is held: from the retry pause, doubling up to 30 s. */
+    public Backoff lockBackoff() {
+        return new Backoff(retryPause, Duration.ofSeconds(30));
     }
 
     /** How many host commands at the watchdog's limit one scenario method is allowed in the default attempt bound. */

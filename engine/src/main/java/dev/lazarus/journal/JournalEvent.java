@@ -176,10 +176,14 @@ public sealed interface JournalEvent {
     /**
      * A command try ended.
      *
+     * @param tryNumber the try's number among the command's executions, waits on a package lock included
      * @param exitStatus the exit status, or null when none was received
-     * @param outcome the {@link dev.lazarus.verdict.TryOutcome.Kind} name, or a watchdog/transport outcome
+     * @param outcome the {@link dev.lazarus.verdict.TryOutcome.Kind} name, {@code lock_contention} for a try that
+     *     failed only on a package-manager lock (waited out, not counted), or a watchdog/transport outcome
      * @param stderr non-whitelisted stderr, verbatim (a tail when long)
      * @param stdout the last lines of stdout
+     * @param whitelistedStderr the first stderr lines the whitelist took for noise (evidence of what was filtered)
+     * @param whitelistedCount how many stderr lines the whitelist took for noise
      */
     record CommandFinished(
             String ts,
@@ -191,8 +195,26 @@ public sealed interface JournalEvent {
             String outcome,
             List<String> stderr,
             long durationMs,
-            List<String> stdout)
-            implements JournalEvent {}
+            List<String> stdout,
+            List<String> whitelistedStderr,
+            long whitelistedCount)
+            implements JournalEvent {
+
+        /** A try whose stderr had nothing whitelisted. */
+        public CommandFinished(
+                String ts,
+                String attemptId,
+                String publicIp,
+                int index,
+                int tryNumber,
+                Integer exitStatus,
+                String outcome,
+                List<String> stderr,
+                long durationMs,
+                List<String> stdout) {
+            this(ts, attemptId, publicIp, index, tryNumber, exitStatus, outcome, stderr, durationMs, stdout, null, 0);
+        }
+    }
 
     /**
      * A scenario method begins on the node.

@@ -19,6 +19,9 @@ import dev.lazarus.spi.FactRecord;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.verdict.Verdict;
 import dev.lazarus.verdict.Verdicts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -189,7 +192,8 @@ public final class Registry {
     private static final class Builder {
         private final AttemptStarted started;
         private final Map<Integer, String> commandText = new TreeMap<>();
-        private final Map<Integer, CommandFinished> lastTry = new TreeMap<>();
+        private final Map<Integer, String> firstStart = new TreeMap<>();
+        private final Map<Integer, List<CommandFinished>> triesOf = new TreeMap<>();
         private final List<CheckBuilder> checks = new ArrayList<>();
         private AttemptFinished finished;
 
@@ -199,10 +203,11 @@ public final class Registry {
 
         void started(CommandStarted c) {
             commandText.put(c.index(), c.command());
+            firstStart.putIfAbsent(c.index(), c.ts());
         }
 
         void finished(CommandFinished c) {
-            lastTry.put(c.index(), c);
+            triesOf.computeIfAbsent(c.index(), i -> new ArrayList<>()).add(c);
         }
 
         void checkStarted(CheckStarted c) {
@@ -243,15 +248,34 @@ public final class Registry {
                 tags.add("gatekeeper_resurrect");
             }
             List<CommandRecord> commands = new ArrayList<>();
-            lastTry.forEach((index, c) -> commands.add(new CommandRecord(
-                    index,
-                    commandText.get(index),
-                    c.tryNumber(),
-                    c.exitStatus(),
-                    c.outcome(),
-                    c.stderr(),
-                    c.durationMs(),
-                    c.stdout())));
+            triesOf.forEach((index, tries) -> {
+                CommandFinished c = tries.get(tries.size() - 1);
+                commands.add(new CommandRecord(
+                        index,
+                        commandText.get(index),
+                        c.tryNumber(),
+                        c.exitStatus(),
+                        c.outcome(),
+                        c.stderr(),
+                        c.durationMs(),
+                        c.stdout(),
+                        c.whitelistedStderr(),
+                        c.whitelistedCount(),
+                        tries.stream()
+                                .map(t -> new CommandRecord.Try(
+                                        t.tryNumber(),
+                                        t.exitStatus(),
+                                        t.outcome(),
+                                        t.durationMs(),
+                                        t.stderr() == null || t.stderr().isEmpty()
+                                                ? null
+                                                : t.stderr().get(0)))
+                                .toList(),
+                        millisBetween(firstStart.getOrDefault(index, c.ts()), c.ts()),
+                        (int) tries.stream()
+                                .filter(t -> LOCK_CONTENTION.equals(t.outcome()))
+                                .count()));
+            });
             return new RegistryEntry(
                     started.attemptId(),
                     started.shard(),
@@ -272,6 +296,18 @@ public final class Registry {
                     finished == null ? null : finished.stackTrace(),
                     started.previousAttemptId(),
                     supersededBy);
+        }
+    }
+
+    /** The outcome of a try that failed only on a package-manager lock. */
+    public static final String LOCK_CONTENTION = "lock_contention";
+
+    private static long millisBetween(String from, String to) {
+        try {
+            return Math.max(
+                    0, Duration.between(Instant.parse(from), Instant.parse(to)).toMillis());
+        } catch (DateTimeParseException e) {
+            return 0;
         }
     }
 

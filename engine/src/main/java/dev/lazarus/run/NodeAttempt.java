@@ -9,6 +9,7 @@ import dev.lazarus.host.HostCommand;
 import dev.lazarus.host.SessionHost;
 import dev.lazarus.journal.Events;
 import dev.lazarus.journal.JournalEvent;
+import dev.lazarus.registry.Registry;
 import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.Node;
 import dev.lazarus.spi.NodeHooks;
@@ -21,6 +22,7 @@ import dev.lazarus.verdict.CommandCheck;
 import dev.lazarus.verdict.TryOutcome;
 import dev.lazarus.verdict.Verdict;
 import dev.lazarus.verdict.Verdicts;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +57,11 @@ final class NodeAttempt {
     private final CheckListener checks;
     /** The scenario method running, whose host commands are journaled as its own. */
     private String running;
+    /** Whether any command ran more than once, and the package-lock waits so far, in this attempt. */
+    private boolean retried;
+
+    private int lockWaits;
+    private Duration lockWaited = Duration.ZERO;
 
     NodeAttempt(
             Node node,
@@ -123,7 +130,11 @@ final class NodeAttempt {
                     return Verdicts.checksFailed(failed);
                 }
                 hooks.beforeSuccess(ip, attempt);
-                return Verdicts.success();
+                List<String> saved = contentionTags();
+                if (retried) {
+                    saved.add(0, "command_retried");
+                }
+                return Verdicts.success().with(saved);
             }
         } catch (SshFailure e) {
             return Verdicts.ssh(e);
@@ -192,7 +203,11 @@ final class NodeAttempt {
                 c.result().duration().toMillis()));
     }
 
-    /** Runs one command with its tries; null when it succeeded, else the attempt's verdict. */
+    /**
+     * Runs one command with its tries; null when it succeeded, else the attempt's verdict. A try that failed only on
+     * a package-manager lock is waited out with exponential backoff, within the attempt's lock-wait budget, and does
+     * not count as a try; a counted failed try pauses exponentially longer before the next.
+     */
     private Verdict runCommand(NodeSession session, int index, String command) throws SshFailure, InterruptedException {
         String ip = node.publicIp();
         int tries = env.config().commandTries();
@@ -201,47 +216,86 @@ final class NodeAttempt {
                 env.config().whitelistExtra(),
                 env.config().strace(),
                 env.config().become());
-        for (int tryNumber = 1; tryNumber <= tries; tryNumber++) {
-            record.accept(new JournalEvent.CommandStarted(Events.now(), attemptId, ip, index, command, tryNumber));
+        int counted = 0;
+        for (int execution = 1; ; execution++) {
+            record.accept(new JournalEvent.CommandStarted(Events.now(), attemptId, ip, index, command, execution));
             ExecResult result =
                     session.exec(check.wireCommand(), env.streamWatchdog(), env.drainers(), check.stderrFilter());
+            if (execution > 1) {
+                retried = true;
+            }
             if (result.stalled()) {
-                record.accept(new JournalEvent.CommandFinished(
-                        Events.now(),
-                        attemptId,
-                        ip,
-                        index,
-                        tryNumber,
-                        null,
-                        "watchdog_timeout",
-                        tail(result.stderr()),
-                        result.duration().toMillis(),
-                        tail(result.stdoutTail())));
+                record.accept(finished(index, execution, null, "watchdog_timeout", result.stderr(), result));
                 return Verdicts.stalled(
-                        index, command, result.silence(), env.streamWatchdog().timeout());
+                                index,
+                                command,
+                                result.silence(),
+                                env.streamWatchdog().timeout())
+                        .with(contentionTags());
             }
             CommandCheck.Judgement judgement = check.judge(result.exitStatus(), result.stderr());
             TryOutcome outcome = judgement.outcome();
-            record.accept(new JournalEvent.CommandFinished(
-                    Events.now(),
-                    attemptId,
-                    ip,
+            Duration lockWait = judgement.lockedOnly() ? lockPause() : Duration.ZERO;
+            boolean waitOut = !lockWait.isZero();
+            record.accept(finished(
                     index,
-                    tryNumber,
+                    execution,
                     outcome.exitStatus(),
-                    outcome.kind().name().toLowerCase(Locale.ROOT),
-                    tail(outcome.nonWhitelistedStderr()),
-                    result.duration().toMillis(),
-                    tail(result.stdoutTail())));
+                    waitOut ? Registry.LOCK_CONTENTION : outcome.kind().name().toLowerCase(Locale.ROOT),
+                    outcome.nonWhitelistedStderr(),
+                    result));
             if (outcome.isSuccess()) {
                 return null;
             }
-            if (tryNumber == tries || judgement.becomeRefused()) {
-                return Verdicts.lastTry(judgement, tryNumber, index, command);
+            if (waitOut) {
+                lockWaits++;
+                lockWaited = lockWaited.plus(lockWait);
+                Thread.sleep(lockWait.toMillis());
+                continue;
             }
-            Thread.sleep(env.config().retryPause().toMillis());
+            counted++;
+            if (counted == tries || judgement.becomeRefused()) {
+                return Verdicts.lastTry(judgement, counted, index, command).with(contentionTags());
+            }
+            Thread.sleep(env.config().retryBackoff().pause(counted).toMillis());
         }
-        throw new IllegalStateException("unreachable: the last try always returns");
+    }
+
+    /** The next wait on a package lock, cut to what is left of the lock-wait budget; zero when none is left. */
+    private Duration lockPause() {
+        Duration left = env.config().lockWait().minus(lockWaited);
+        if (left.isNegative() || left.isZero()) {
+            return Duration.ZERO;
+        }
+        Duration next = env.config().lockBackoff().pause(lockWaits + 1);
+        return next.compareTo(left) < 0 ? next : left;
+    }
+
+    /** What the tries so far say beside the verdict: a retry saved the node, or a package lock was waited out. */
+    private List<String> contentionTags() {
+        List<String> tags = new ArrayList<>();
+        if (lockWaits > 0) {
+            tags.add("lock_contention");
+            tags.add("lock_waits_" + lockWaits);
+        }
+        return tags;
+    }
+
+    private JournalEvent.CommandFinished finished(
+            int index, int execution, Integer exit, String outcome, List<String> stderr, ExecResult result) {
+        return new JournalEvent.CommandFinished(
+                Events.now(),
+                attemptId,
+                node.publicIp(),
+                index,
+                execution,
+                exit,
+                outcome,
+                tail(stderr),
+                result.duration().toMillis(),
+                tail(result.stdoutTail()),
+                result.filteredStderr(),
+                result.filteredCount());
     }
 
     private static List<String> tail(List<String> lines) {

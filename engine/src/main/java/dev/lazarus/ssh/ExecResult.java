@@ -12,6 +12,8 @@ import java.util.List;
  * @param duration wall time of the try
  * @param stalled true when the stream watchdog ended it
  * @param silence how long the streams had been silent when the watchdog fired
+ * @param filteredStderr the first stderr lines the stream's filter left out (whitelisted noise)
+ * @param filteredCount how many stderr lines it left out
  */
 public record ExecResult(
         Integer exitStatus,
@@ -19,10 +21,13 @@ public record ExecResult(
         List<String> stdoutTail,
         Duration duration,
         boolean stalled,
-        Duration silence) {
+        Duration silence,
+        List<String> filteredStderr,
+        long filteredCount) {
 
     public ExecResult {
         stderr = List.copyOf(stderr);
         stdoutTail = List.copyOf(stdoutTail);
+        filteredStderr = List.copyOf(filteredStderr);
     }
 }

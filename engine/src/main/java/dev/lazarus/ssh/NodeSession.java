@@ -221,7 +221,9 @@ public final class NodeSession implements AutoCloseable {
                         out.lines(),
                         Duration.ofNanos(System.nanoTime() - start),
                         true,
-                        watch.silence());
+                        watch.silence(),
+                        err.leftOut(),
+                        err.leftOutCount());
             }
             if (outFailure != null) {
                 throw dropped(command, outFailure);
@@ -236,7 +238,14 @@ public final class NodeSession implements AutoCloseable {
                                 + (cmd.getExitSignal() == null ? "" : " (signal " + cmd.getExitSignal() + ")")));
             }
             return new ExecResult(
-                    exit, err.lines(), out.lines(), Duration.ofNanos(System.nanoTime() - start), false, Duration.ZERO);
+                    exit,
+                    err.lines(),
+                    out.lines(),
+                    Duration.ofNanos(System.nanoTime() - start),
+                    false,
+                    Duration.ZERO,
+                    err.leftOut(),
+                    err.leftOutCount());
         } catch (IOException e) {
             if (watch.fired()) {
                 return new ExecResult(
@@ -245,7 +254,9 @@ public final class NodeSession implements AutoCloseable {
                         out.lines(),
                         Duration.ofNanos(System.nanoTime() - start),
                         true,
-                        watch.silence());
+                        watch.silence(),
+                        err.leftOut(),
+                        err.leftOutCount());
             }
             throw dropped(command, e);
         } finally {

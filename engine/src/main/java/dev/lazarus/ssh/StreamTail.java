@@ -20,14 +20,22 @@ final class StreamTail {
     private final int keep;
     private final Predicate<String> worthKeeping;
     private final Deque<String> lines = new ArrayDeque<>();
+    private final List<String> leftOut = new ArrayList<>();
     private volatile long lastByteNanos;
     private long total;
+    private long leftOutCount;
 
     StreamTail(String name, int keep, long startNanos) {
         this(name, keep, startNanos, line -> true);
     }
 
-    /** A tail that keeps only the lines {@code worthKeeping} accepts (the others are counted, not stored). */
+    /** The lines {@code worthKeeping} left out that are kept as evidence: the first ones. */
+    static final int LEFT_OUT_SHOWN = 5;
+
+    /**
+     * A tail that keeps only the lines {@code worthKeeping} accepts; of the others it keeps the count and the first
+     * {@value #LEFT_OUT_SHOWN}, so what was filtered stays visible.
+     */
     StreamTail(String name, int keep, long startNanos, Predicate<String> worthKeeping) {
         this.name = name;
         this.keep = keep;
@@ -118,6 +126,10 @@ final class StreamTail {
     private synchronized void add(String line) {
         total++;
         if (!worthKeeping.test(line)) {
+            leftOutCount++;
+            if (leftOut.size() < LEFT_OUT_SHOWN) {
+                leftOut.add(line);
+            }
             return;
         }
         lines.addLast(line);
@@ -132,5 +144,13 @@ final class StreamTail {
 
     synchronized long totalLines() {
         return total;
+    }
+
+    synchronized List<String> leftOut() {
+        return new ArrayList<>(leftOut);
+    }
+
+    synchronized long leftOutCount() {
+        return leftOutCount;
     }
 }

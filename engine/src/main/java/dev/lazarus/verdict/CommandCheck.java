@@ -52,6 +52,13 @@ public final class CommandCheck {
             extraTags = List.copyOf(extraTags);
         }
 
+        /** The try failed on a package-manager lock and nothing else: it is waited out, not counted. */
+        public boolean lockedOnly() {
+            return !outcome.isSuccess()
+                    && outcome.exitStatus() != 0
+                    && PackageLocks.onlyLocked(outcome.nonWhitelistedStderr());
+        }
+
         /** The entry's tags when this was the last of {@code tries}. */
         public List<String> finalTags(int tries) {
             List<String> tags = new ArrayList<>(outcome.finalTags(tries));

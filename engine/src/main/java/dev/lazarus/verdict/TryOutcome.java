@@ -14,9 +14,6 @@ public record TryOutcome(Kind kind, int exitStatus, List<String> nonWhitelistedS
     private static final Pattern PACKAGE_MISSING =
             Pattern.compile(".*(E: Package .*|Unable to locate package.*|has no installation candidate.*)");
 
-    /** How many lines of non-whitelisted material a tag list carries at most. */
-    public static final int MAX_STDERR_TAG_LINES = 4;
-
     public enum Kind {
         /** exit 0, no stderr outside the whitelist. */
         SUCCESS,
@@ -80,10 +77,8 @@ public record TryOutcome(Kind kind, int exitStatus, List<String> nonWhitelistedS
                 .anyMatch(l -> PACKAGE_MISSING.matcher(l).matches())) {
             tags.add("fatal_package_missing");
         }
-        nonWhitelistedStderr.stream()
-                .limit(MAX_STDERR_TAG_LINES)
-                .map(l -> "stderr: " + l.strip())
-                .forEach(tags::add);
+        // tags are a closed vocabulary (Allure groups by them): the stderr lines themselves are evidence, kept by
+        // the entry, the failure message and the report
         return tags;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lazarus.verdict;
 
 import dev.lazarus.spi.Status;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,16 @@ public record Verdict(
 
     public Verdict {
         tags = List.copyOf(tags);
+    }
+
+    /** This verdict with {@code more} tags after its own. */
+    public Verdict with(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(tags);
+        all.addAll(more);
+        return new Verdict(status, all, failingCommandIndex, failingCommand, message, stackTrace);
     }
 
     /**

@@ -27,8 +27,7 @@ class TryOutcomeTest {
         assertThat(o.kind()).isEqualTo(TryOutcome.Kind.STDERR_DETECTED);
         assertThat(o.finalStatus()).isEqualTo(Status.INSTALL_FAILED);
         assertThat(o.nonWhitelistedStderr()).containsExactly("oops");
-        assertThat(o.finalTags(3))
-                .containsExactly("install_failed", "command_retry_2", "stderr_detected", "stderr: oops");
+        assertThat(o.finalTags(3)).containsExactly("install_failed", "command_retry_2", "stderr_detected");
     }
 
     @Test
@@ -36,12 +35,7 @@ class TryOutcomeTest {
         TryOutcome o = TryOutcome.classify(100, List.of("E: Unable to locate package tomcat99"), apt);
         assertThat(o.finalStatus()).isEqualTo(Status.INSTALL_FAILED);
         assertThat(o.finalTags(1))
-                .containsExactly(
-                        "install_failed",
-                        "fatal_exit_nonzero",
-                        "exit_status_100",
-                        "fatal_package_missing",
-                        "stderr: E: Unable to locate package tomcat99");
+                .containsExactly("install_failed", "fatal_exit_nonzero", "exit_status_100", "fatal_package_missing");
     }
 
     @Test
@@ -53,10 +47,32 @@ class TryOutcomeTest {
     }
 
     @Test
-    void atMostFourStderrLinesReachTheTags() {
-        TryOutcome o = TryOutcome.classify(2, List.of("a", "b", "c", "d", "e", "f"), apt);
-        assertThat(o.finalTags(1)).filteredOn(t -> t.startsWith("stderr: ")).hasSize(TryOutcome.MAX_STDERR_TAG_LINES);
-        assertThat(o.nonWhitelistedStderr()).hasSize(6);
+    void tagsAreAClosedVocabularyTheStderrIsEvidence() {
+        TryOutcome o = TryOutcome.classify(2, List.of("a", "b", "E: held by process 27699", "d"), apt);
+        assertThat(o.finalTags(1)).containsExactly("install_failed", "fatal_exit_nonzero", "exit_status_2");
+        assertThat(o.nonWhitelistedStderr()).hasSize(4);
+    }
+
+    @Test
+    void aTryThatFailedOnlyOnAPackageLockIsLockedOnly() {
+        List<String> apt = List.of(
+                "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 30871 (apt-get)",
+                "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?");
+        assertThat(PackageLocks.onlyLocked(apt)).isTrue();
+        assertThat(PackageLocks.onlyLocked(
+                        List.of("Another app is currently holding the yum lock; waiting for it to " + "exit...")))
+                .isTrue();
+        assertThat(PackageLocks.onlyLocked(List.of(
+                        "System management is locked by the application with pid 4242 (zypper).",
+                        "Close this application before trying again.")))
+                .isTrue();
+        assertThat(PackageLocks.onlyLocked(List.of("error: can't create transaction lock on /var/lib/rpm/.rpm.lock "
+                        + "(Resource temporarily unavailable)")))
+                .isTrue();
+        assertThat(PackageLocks.onlyLocked(List.of(apt.get(0), "E: Unable to locate package tomcat99")))
+                .as("a lock and another failure: a failure")
+                .isFalse();
+        assertThat(PackageLocks.onlyLocked(List.of())).isFalse();
     }
 
     @Test

@@ -169,12 +169,19 @@ final class AttemptResult {
                 attachments.add(out.attach(
                         "stderr (not whitelisted)", String.join("\n", c.stderr()) + "\n", "text/plain", "txt"));
             }
+            if (c.whitelistedCount() > 0) {
+                attachments.add(out.attach("stderr (whitelisted)", whitelisted(c), "text/plain", "txt"));
+            }
+            if (c.tryLog().size() > 1) {
+                attachments.add(out.attach("tries", tries(c), "text/plain", "txt"));
+            }
             attachments.forEach(a -> files.add(a.getSource()));
             steps.add(new StepResult()
                     .setName(c.command())
                     .setStatus(
                             switch (c.outcome()) {
                                 case "success" -> Status.PASSED;
+                                case "lock_contention" -> Status.BROKEN;
                                 case "watchdog_timeout" -> Status.BROKEN;
                                 default -> Status.FAILED;
                             })
@@ -184,6 +191,7 @@ final class AttemptResult {
                     .setParameters(List.of(
                             param("exit code", String.valueOf(c.exitStatus())),
                             param("tries", String.valueOf(c.tries())),
+                            param("lock waits", String.valueOf(c.lockWaits())),
                             param("duration ms", String.valueOf(c.durationMs())),
                             param("outcome", c.outcome())))
                     .setAttachments(attachments));
@@ -192,6 +200,37 @@ final class AttemptResult {
                 .filter(CheckRecord::isCheck)
                 .forEach(c -> steps.add(checkStep("check " + c.name(), c, files)));
         return steps;
+    }
+
+    /** What the whitelist took for noise on the last try: the count and the first lines. */
+    private static String whitelisted(CommandRecord c) {
+        return c.whitelistedCount() + " line(s) taken for noise"
+                + (c.whitelistedCount() > c.whitelistedStderr().size() ? "; the first:" : ":") + "\n"
+                + String.join("\n", c.whitelistedStderr()) + "\n";
+    }
+
+    /** Every try in short, waits on a package lock included. */
+    private static String tries(CommandRecord c) {
+        StringBuilder b = new StringBuilder();
+        for (CommandRecord.Try t : c.tryLog()) {
+            b.append("try ")
+                    .append(t.number())
+                    .append(": ")
+                    .append(t.outcome())
+                    .append(", exit ")
+                    .append(t.exitStatus())
+                    .append(", ")
+                    .append(t.durationMs())
+                    .append(" ms");
+            if (t.firstStderrLine() != null) {
+                b.append(", stderr: ").append(t.firstStderrLine());
+            }
+            b.append('\n');
+        }
+        return b.append("total ")
+                .append(c.totalDurationMs())
+                .append(" ms, pauses included\n")
+                .toString();
     }
 
     /** A scenario method: passed, failed (an assertion), broken (another exception, or it never ended). */
