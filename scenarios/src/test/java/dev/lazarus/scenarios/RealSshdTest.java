@@ -14,6 +14,7 @@ import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalReader;
 import dev.lazarus.registry.Registry;
 import dev.lazarus.spi.CheckRecord;
+import dev.lazarus.spi.CommandRecord;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.Status;
 import java.io.IOException;
@@ -179,6 +180,19 @@ class RealSshdTest {
         }
     }
 
+    /**
+     * Four nodes on one machine contending for one real lock, as four installs would for dpkg's: whoever cannot take
+     * the flock says what apt says when another holds its lock, and exits 100.
+     */
+    @Scenario(
+            controlPlane = "inventory",
+            commandTries = 1,
+            commands = {
+                "flock -n ${lazarus.vars.lock} -c 'sleep 1.5' || { echo 'E: Could not get lock"
+                        + " /var/lib/dpkg/lock-frontend. It is held by process 4242 (apt-get)' >&2; exit 100; }"
+            })
+    static class ContendedLock {}
+
     @TempDir
     static Path dir;
 
@@ -314,6 +328,35 @@ class RealSshdTest {
                 .satisfies(d -> assertThat(((JournalEvent.GatekeeperDecision) d).resurrect())
                         .as("a refused host key is not resurrected")
                         .isFalse());
+    }
+
+    @Test
+    void fourNodesContendingForOneRealLockAllInstallAndSayTheyWaited() throws Exception {
+        Path lock = dir.resolve("contended.lock");
+        Files.writeString(lock, "");
+        Files.setPosixFilePermissions(lock, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path out = Files.createDirectories(dir.resolve("runs-lock"));
+        onTheFleet(out)
+                .configurationParameter("lazarus.vars.lock", lock.toString())
+                .configurationParameter("lazarus.command.retry-pause", "200ms")
+                .selectors(selectClass(ContendedLock.class))
+                .execute();
+
+        Map<String, RegistryEntry> verdicts = registry(out).finalEntryByIp();
+        assertThat(verdicts)
+                .hasSize(4)
+                .allSatisfy((ip, e) -> assertThat(e.status()).as("%s", e).isEqualTo(Status.INSTALL_SUCCESS));
+        assertThat(verdicts.values())
+                .as("one took the lock at once; the others waited it out, with one try each")
+                .filteredOn(e -> e.tags().contains("lock_contention"))
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(e -> {
+                    assertThat(e.tags()).anyMatch(t -> t.matches("lock_waits_\\d+"));
+                    assertThat(e.commands().get(0).tryLog())
+                            .extracting(CommandRecord.Try::outcome)
+                            .endsWith("success")
+                            .containsOnly("lock_contention", "success");
+                });
     }
 
     @Test
