@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,6 +24,10 @@ final class NodeState implements AutoCloseable {
     private final Set<String> running = new HashSet<>();
     private final Set<String> flakyFired = new HashSet<>();
     private final Map<String, Integer> lockedRuns = new HashMap<>();
+    /** Process groups running now, by id: a command line each. */
+    private final Map<Long, String> groups = new TreeMap<>();
+
+    private long nextPid = 30_000;
     private final NodeFiles files = new NodeFiles();
     private boolean updated;
 
@@ -85,6 +90,7 @@ final class NodeState implements AutoCloseable {
         Map<Long, String> processes = new LinkedHashMap<>();
         processes.put(1L, "/sbin/init");
         processes.put(412L, "sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups");
+        groups.forEach(processes::put);
         long pid = 2000;
         for (String unit : new TreeSet<>(running)) {
             Archive.Service s =
@@ -114,6 +120,22 @@ final class NodeState implements AutoCloseable {
 
     NodeFiles files() {
         return files;
+    }
+
+    synchronized long nextPid() {
+        return nextPid++;
+    }
+
+    synchronized void groupStarted(long id, String command) {
+        groups.put(id, command);
+    }
+
+    synchronized void groupEnded(long id) {
+        groups.remove(id);
+    }
+
+    synchronized boolean groupRunning(long id) {
+        return groups.containsKey(id);
     }
 
     /** How many times {@code command} ran on this node before, counted for the locked behaviour. */

@@ -26,6 +26,8 @@ final class Script {
     private long clock;
     private int exitStatus;
     private End end = End.EXIT;
+    private long group;
+    private String groupCommand = "";
 
     Script out(String line) {
         steps.add(new Step(clock, Stream.STDOUT, line + "\n"));
@@ -60,6 +62,22 @@ final class Script {
         return this;
     }
 
+    /** Runs this script as process group {@code id} (a command line {@code command} a process listing shows). */
+    Script group(long id, String command) {
+        this.group = id;
+        this.groupCommand = command;
+        return this;
+    }
+
+    /** The process group it runs as, 0 for none. */
+    long group() {
+        return group;
+    }
+
+    String groupCommand() {
+        return groupCommand;
+    }
+
     /** Appends another script's steps after this one's (for {@code a && b} and {@code a; b}). */
     Script then(Script next) {
         long base = clock;
@@ -69,6 +87,10 @@ final class Script {
         clock = base + next.clock;
         exitStatus = next.exitStatus;
         end = next.end;
+        if (group == 0 && next.group != 0) {
+            group = next.group;
+            groupCommand = next.groupCommand;
+        }
         return this;
     }
 

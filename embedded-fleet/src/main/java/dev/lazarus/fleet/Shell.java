@@ -49,7 +49,14 @@ final class Shell {
 
     Script run(String commandLine) {
         Script script = sequence(commandLine);
-        return behaviour.appliesTo(commandLine) ? misbehave(commandLine, script) : script;
+        if (!behaviour.appliesTo(commandLine)) {
+            return script;
+        }
+        Script changed = misbehave(commandLine, script);
+        // a misbehaving command is still the process group it was
+        return script.group() != 0 && changed.group() == 0
+                ? changed.group(script.group(), script.groupCommand())
+                : changed;
     }
 
     /** {@code a && b}, {@code a || b} and {@code a; b}, left to right, as bash runs them. */
@@ -67,7 +74,9 @@ final class Shell {
             if (op.equals("&&") && !ok || op.equals("||") && ok) {
                 continue;
             }
-            script = new Script().then(script).then(simple(parts.get(i)));
+            // $? is the status of what ran before
+            String part = parts.get(i).replace("$?", String.valueOf(script.exitStatus()));
+            script = new Script().then(script).then(simple(part));
         }
         return script;
     }
@@ -78,8 +87,14 @@ final class Shell {
         boolean quietOut = words.remove(">/dev/null") | words.remove("1>/dev/null");
         boolean quietErr = words.remove("2>/dev/null");
         words.remove("2>&1");
-        while (!words.isEmpty() && (words.get(0).equals("sudo") || words.get(0).matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
-            if (words.remove(0).equals("sudo")) {
+        while (!words.isEmpty() && isPrefix(words.get(0))) {
+            String prefix = words.remove(0);
+            if (prefix.equals("setsid")) {
+                while (!words.isEmpty() && words.get(0).startsWith("-")) {
+                    words.remove(0); // -w (wait, pass the exit status on), -f
+                }
+            }
+            if (prefix.equals("sudo")) {
                 if (behaviour.kind() == Behaviour.Kind.SUDO_PASSWORD) {
                     return new Script()
                             .after(time(10))
@@ -131,7 +146,7 @@ final class Shell {
             case "sleep" -> sleep(args);
             case "bash", "sh" ->
                 args.size() >= 2 && args.get(0).equals("-c")
-                        ? sequence(args.get(1))
+                        ? script(args.get(1), args.subList(2, args.size()))
                         : notFound(cmd + " (interactive shells are not simulated)");
             case "apt-get", "apt" -> apt(cmd, args);
             case "systemctl" -> systemctl(args);
@@ -139,6 +154,38 @@ final class Shell {
             case "hostname" -> new Script().out("node-" + ip.replace('.', '-')).exit(0);
             default -> tools.run(cmd, args).orElseGet(() -> notFound(cmd));
         };
+    }
+
+    /** Words that run what follows them: {@code sudo}, {@code setsid}, {@code exec}, {@code VAR=value}. */
+    private static boolean isPrefix(String word) {
+        return word.equals("sudo")
+                || word.equals("setsid")
+                || word.equals("exec")
+                || word.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
+    }
+
+    /**
+     * {@code sh -c SCRIPT [$0 [$1 …]]}: the positional parameters and {@code $$} put in, then run. A script that says
+     * its {@code $$} runs as a process group of its own, which outlives a connection that goes while it hangs (as a
+     * real command does) until something ends it.
+     */
+    private Script script(String text, List<String> parameters) {
+        String body = text;
+        for (int i = parameters.size() - 1; i >= 0; i--) {
+            String value = parameters.get(i);
+            body = body.replace("\"$" + i + "\"", quote(value)).replace("$" + i, value);
+        }
+        long group = 0;
+        if (body.contains("$$")) {
+            group = state.nextPid();
+            body = body.replace("$$", String.valueOf(group));
+        }
+        Script s = sequence(body);
+        return group == 0 ? s : s.group(group, "sh -c " + text + " " + String.join(" ", parameters));
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** A command the simulator does not have: said so, so a user's scenario meets a named limit, not a mystery. */

@@ -29,6 +29,8 @@ final class SimulatedCommand implements Command {
     private ExitCallback exit;
     private volatile ScheduledFuture<?> next;
     private volatile boolean destroyed;
+    private volatile SimulatedNode node;
+    private volatile Script script;
 
     SimulatedCommand(EmbeddedFleet fleet, String commandLine) {
         this.fleet = fleet;
@@ -59,6 +61,11 @@ final class SimulatedCommand implements Command {
     public void start(ChannelSession channel, Environment env) {
         SimulatedNode node = fleet.nodeAt(ipOf(channel.getSession().getLocalAddress()));
         Script script = node.shell().run(commandLine);
+        this.node = node;
+        this.script = script;
+        if (script.group() != 0) {
+            node.state().groupStarted(script.group(), script.groupCommand());
+        }
         long startNanos = System.nanoTime();
         play(channel, script, script.steps(), 0, startNanos);
     }
@@ -91,6 +98,9 @@ final class SimulatedCommand implements Command {
     }
 
     private void finish(ChannelSession channel, Script script) throws IOException {
+        if (script.ending() != Script.End.STALL) {
+            ended();
+        }
         switch (script.ending()) {
             case EXIT -> exit.onExit(script.exitStatus());
             case DROP -> channel.getSession().close(true);
@@ -98,12 +108,27 @@ final class SimulatedCommand implements Command {
         }
     }
 
+    /**
+     * The channel went. A command that hangs stays running on the node, as a real one does when its connection goes,
+     * until something ends its process group; any other ends with its channel.
+     */
     @Override
     public void destroy(ChannelSession channel) {
         destroyed = true;
         ScheduledFuture<?> pending = next;
         if (pending != null) {
             pending.cancel(false);
+        }
+        Script s = script;
+        if (s != null && s.ending() != Script.End.STALL) {
+            ended();
+        }
+    }
+
+    private void ended() {
+        Script s = script;
+        if (s != null && s.group() != 0) {
+            node.state().groupEnded(s.group());
         }
     }
 

@@ -46,6 +46,10 @@ public final class SimulatedNode {
         return shell;
     }
 
+    NodeState state() {
+        return state;
+    }
+
     /** The node's files, which its commands and its SFTP subsystem share. */
     NodeFiles files() {
         return state.files();

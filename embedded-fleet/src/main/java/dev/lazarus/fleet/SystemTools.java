@@ -85,6 +85,8 @@ final class SystemTools {
                     case "pgrep" -> pgrep(s, args, operands);
                     case "getent" -> getent(s, operands);
                     case "id" -> id(s, args, operands);
+                    case "kill" -> kill(s, args);
+                    case "ps" -> ps(s, args);
                     default -> null;
                 });
     }
@@ -299,6 +301,34 @@ final class SystemTools {
         }
         return s.out("uid=" + f[2] + "(" + f[0] + ") gid=" + f[3] + "(" + f[0] + ") groups=" + f[3] + "(" + f[0] + ")")
                 .exit(0);
+    }
+
+    /**
+     * {@code kill -SIGNAL -GROUP}: a process group of this node (a command started by {@code sh -c} that said its
+     * {@code $$}); {@code -0} asks whether it runs, any other signal ends it.
+     */
+    private Script kill(Script s, List<String> args) {
+        if (args.size() != 2 || !args.get(1).matches("-\\d+")) {
+            return s.err("kill: only `kill -SIGNAL -GROUP` is simulated").exit(2);
+        }
+        long group = Long.parseLong(args.get(1).substring(1));
+        if (!state.groupRunning(group)) {
+            return s.err("sh: 1: kill: No such process").exit(1);
+        }
+        if (!args.get(0).equals("-0")) {
+            state.groupEnded(group);
+        }
+        return s.exit(0);
+    }
+
+    /** {@code ps -o stat= -g GROUP}: a line per process of the group, {@code S} (sleeping); exit 1 when none. */
+    private Script ps(Script s, List<String> args) {
+        int g = args.indexOf("-g");
+        if (g < 0 || g + 1 >= args.size()) {
+            return s.err("ps: only `ps -o stat= -g GROUP` is simulated").exit(1);
+        }
+        long group = Long.parseLong(args.get(g + 1));
+        return state.groupRunning(group) ? s.out("S").exit(0) : s.exit(1);
     }
 
     /** The words after the options, {@code --} ending the options. */

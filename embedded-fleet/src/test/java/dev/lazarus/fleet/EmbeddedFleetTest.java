@@ -13,6 +13,7 @@ import dev.lazarus.ssh.NodeSession;
 import dev.lazarus.ssh.SshFailure;
 import dev.lazarus.ssh.SshSettings;
 import dev.lazarus.ssh.StreamWatchdog;
+import dev.lazarus.verdict.Shell;
 import dev.lazarus.verdict.Verdicts;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -105,6 +106,55 @@ class EmbeddedFleetTest {
                     .endsWith("(possible man in the middle)");
             assertThat(Verdicts.ssh(failure).status()).isEqualTo(Status.SSH_INITIATED_FAILED);
             assertThat(Verdicts.ssh(failure).tags()).contains("host_key_changed");
+        }
+    }
+
+    @Test
+    void aHungCommandOutlivesItsConnectionUntilItsProcessGroupIsEnded() throws Exception {
+        try (EmbeddedFleet fleet = EmbeddedFleet.start(1, 0, 1, Map.of(1, Behaviour.parse("stall@apt-get install")));
+                StreamWatchdog quick = new StreamWatchdog(Duration.ofMillis(500))) {
+            Node node = node(fleet, 1);
+            ExecResult hung;
+            long group;
+            try (NodeSession session = NodeSession.open(node, new DefaultConfig(), SSH, new HandshakePermits(4))) {
+                hung = session.exec(
+                        Shell.inProcessGroup("apt-get install -y tomcat10", "lazarus-test-1"), quick, drainers);
+                assertThat(hung.stalled()).isTrue();
+                assertThat(session.commandLeftUnfinished()).isTrue();
+                group = session.unfinishedGroup().orElseThrow();
+            }
+            assertThat(hung.stderr())
+                    .as("the group's id is the harness's, not the command's stderr")
+                    .noneMatch(l -> l.startsWith(NodeSession.GROUP_MARKER));
+            assertThat(exec(node, "ps -o stat= -g " + group).stdoutTail()).containsExactly("S");
+            assertThat(exec(node, "pgrep -a -f apt-get").stdoutTail())
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .startsWith(group + " sh -c ");
+
+            assertThat(exec(node, "pgrep -f -- '[l]azarus-test-1'").stdoutTail())
+                    .as("the group is found by its tag too")
+                    .containsExactly(String.valueOf(group));
+            assertThat(exec(node, "kill -TERM -" + group).exitStatus()).isZero();
+            assertThat(exec(node, "ps -o stat= -g " + group).exitStatus()).isEqualTo(1);
+            assertThat(exec(node, "kill -TERM -" + group).exitStatus())
+                    .as("nothing left to end")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGroupedCommandThatEndsLeavesNothingAndKeepsItsExitStatus() throws Exception {
+        try (EmbeddedFleet fleet = EmbeddedFleet.start(1, 0, 1, Map.of())) {
+            Node node = node(fleet, 1);
+            try (NodeSession session = NodeSession.open(node, new DefaultConfig(), SSH, new HandshakePermits(4))) {
+                ExecResult r =
+                        session.exec(Shell.inProcessGroup("echo done; exit 3", "lazarus-test-2"), watchdog, drainers);
+                assertThat(r.exitStatus()).isEqualTo(3);
+                assertThat(r.stdoutTail()).containsExactly("done");
+                assertThat(r.stderr()).isEmpty();
+                assertThat(session.commandLeftUnfinished()).isFalse();
+            }
+            assertThat(exec(node, "pgrep -a -f 'exit 3'").exitStatus()).isEqualTo(1);
         }
     }
 

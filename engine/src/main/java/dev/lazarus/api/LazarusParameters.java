@@ -132,6 +132,13 @@ public final class LazarusParameters {
     public static final String BECOME = "lazarus.become";
 
     /**
+     * {@code true} (the default) runs each command in a process group of its own ({@code setsid -w}, util-linux) and,
+     * when an attempt ends early (a stall, its hard bound, a cancellation, a dropped connection), ends that group on
+     * the node over a fresh connection, so nothing is left running; {@code false} for nodes without util-linux.
+     */
+    public static final String REMOTE_KILL = "lazarus.remote-kill";
+
+    /**
      * Prefix of the variables a command may use as {@code ${lazarus.vars.<name>}}: {@code -Dlazarus.vars.version=10.1}
      * makes {@code apt-get install -y tomcat10=${lazarus.vars.version}*} install that version.
      */

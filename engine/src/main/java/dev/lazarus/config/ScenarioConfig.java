@@ -14,6 +14,7 @@ import static dev.lazarus.api.LazarusParameters.MAX_FAILURES;
 import static dev.lazarus.api.LazarusParameters.MAX_FLEET_SIZE;
 import static dev.lazarus.api.LazarusParameters.OUTPUT_DIR;
 import static dev.lazarus.api.LazarusParameters.PROGRESS_INTERVAL;
+import static dev.lazarus.api.LazarusParameters.REMOTE_KILL;
 import static dev.lazarus.api.LazarusParameters.SSH_AUTH_TIMEOUT;
 import static dev.lazarus.api.LazarusParameters.SSH_BACKOFF;
 import static dev.lazarus.api.LazarusParameters.SSH_CONNECT_ATTEMPTS;
@@ -51,6 +52,7 @@ import java.util.regex.PatternSyntaxException;
  *     the launcher's output folder
  * @param methods the scenario's {@code @BeforeInstall} methods and the node checks this run runs
  * @param become whether commands and host facts run through {@code sudo -n}
+ * @param remoteKill whether commands run in their own process group, ended on the node when an attempt ends early
  */
 public record ScenarioConfig(
         Class<?> scenarioClass,
@@ -80,6 +82,7 @@ public record ScenarioConfig(
         Duration cancelTimeout,
         ScenarioMethods methods,
         boolean become,
+        boolean remoteKill,
         Parameters parameters) {
 
     private static final Duration DAY = Duration.ofDays(1);
@@ -160,6 +163,7 @@ public record ScenarioConfig(
                         CANCEL_TIMEOUT, p.getDuration(CANCEL_TIMEOUT, Duration.ofSeconds(30), Duration.ofHours(1))),
                 ScenarioMethods.of(scenarioClass),
                 become(p, scenario),
+                p.getBoolean(REMOTE_KILL).orElse(true),
                 p);
     }
 
@@ -206,6 +210,7 @@ public record ScenarioConfig(
                 cancelTimeout,
                 methods.onlyChecks(selected),
                 become,
+                remoteKill,
                 parameters);
     }
 

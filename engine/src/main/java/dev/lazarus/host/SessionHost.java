@@ -43,11 +43,14 @@ public final class SessionHost implements Host {
     private final StreamWatchdog watchdog;
     private final ExecutorService drainers;
     private final boolean become;
+    private final String groupTag;
     private final List<String> whitelistExtra;
     private final Consumer<HostCommand> log;
 
     /**
      * @param become whether commands run through {@code sudo -n} (SFTP runs as the login user)
+     * @param groupTag the tag of the process group each command runs in (see {@link Shell#inProcessGroup}), null for
+     *     none
      * @param log told of every host command as it ends
      */
     public SessionHost(
@@ -56,6 +59,7 @@ public final class SessionHost implements Host {
             StreamWatchdog watchdog,
             ExecutorService drainers,
             boolean become,
+            String groupTag,
             List<String> whitelistExtra,
             Consumer<HostCommand> log) {
         this.node = node;
@@ -63,6 +67,7 @@ public final class SessionHost implements Host {
         this.watchdog = watchdog;
         this.drainers = drainers;
         this.become = become;
+        this.groupTag = groupTag;
         this.whitelistExtra = List.copyOf(whitelistExtra);
         this.log = log;
     }
@@ -211,8 +216,10 @@ public final class SessionHost implements Host {
     }
 
     private CommandResult exec(String fact, String command) {
-        String wire = become ? Shell.become(command) : command;
-        String what = fact + ": `" + wire + "` on " + node.ip();
+        String inGroup = groupTag != null ? Shell.inProcessGroup(command, groupTag) : command;
+        String wire = become ? Shell.become(inGroup) : inGroup;
+        String shown = become ? Shell.become(command) : command;
+        String what = fact + ": `" + shown + "` on " + node.ip();
         ExecResult r;
         try {
             r = session.exec(wire, watchdog, drainers, line -> true, STDOUT_LINES);
@@ -222,9 +229,10 @@ public final class SessionHost implements Host {
             Thread.currentThread().interrupt();
             throw new HostCommandFailed(what + " was interrupted", e, List.of("interrupted"));
         }
+        // as the user reads it: sudo said, the process group left out (the harness's own bookkeeping)
         CommandResult result = new CommandResult(
                 node.ip(),
-                wire,
+                shown,
                 r.exitStatus() == null ? -1 : r.exitStatus(),
                 String.join("\n", r.stdoutTail()),
                 String.join("\n", r.stderr()),

@@ -1,9 +1,9 @@
 package dev.lazarus.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -11,26 +11,28 @@ import java.util.Arrays;
 /**
  * The append-only JSON Lines journal of one run. Each event is one {@code write} of one whole line,
  * straight to the file (no user-space buffer), so a process killed at any point leaves every earlier
- * event on disk and at most a truncated last line. The gold list is additionally forced to the device.
+ * event on disk and at most a truncated last line. The gold list is additionally forced to the device. Written
+ * through a stream, not a {@code FileChannel}: a channel closes for good when a thread writing to it is interrupted,
+ * and node workers are interrupted when their attempt is stopped.
  */
 public final class Journal implements AutoCloseable {
 
     public static final String FILE_NAME = "journal.jsonl";
 
     private final Path file;
-    private final FileChannel channel;
+    private final FileOutputStream out;
+    private boolean closed;
 
-    private Journal(Path file, FileChannel channel) {
+    private Journal(Path file, FileOutputStream out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /** Creates a new journal; an existing file is never appended to or overwritten. */
     public static Journal create(Path file) {
         try {
-            FileChannel channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            return new Journal(file, channel);
+            Files.newOutputStream(file, StandardOpenOption.CREATE_NEW).close(); // never an existing file
+            return new Journal(file, new FileOutputStream(file.toFile(), true));
         } catch (IOException e) {
             throw new JournalException("cannot create the journal " + file + ": " + e, e);
         }
@@ -63,12 +65,9 @@ public final class Journal implements AutoCloseable {
 
     private synchronized void writeLine(byte[] line, boolean force) {
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            out.write(line);
             if (force) {
-                channel.force(false);
+                out.getFD().sync();
             }
         } catch (IOException e) {
             throw new JournalException("cannot append to the journal " + file + ": " + e, e);
@@ -78,9 +77,10 @@ public final class Journal implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            if (channel.isOpen()) {
-                channel.force(false);
-                channel.close();
+            if (!closed) {
+                closed = true;
+                out.getFD().sync();
+                out.close();
             }
         } catch (IOException e) {
             throw new JournalException("cannot close the journal " + file + ": " + e, e);

@@ -27,6 +27,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = JournalEvent.HostCommandRan.class, name = "host_command"),
     @JsonSubTypes.Type(value = JournalEvent.CheckFinished.class, name = "check_finished"),
     @JsonSubTypes.Type(value = JournalEvent.AttemptFinished.class, name = "attempt_finished"),
+    @JsonSubTypes.Type(value = JournalEvent.RemoteKill.class, name = "remote_kill"),
     @JsonSubTypes.Type(value = JournalEvent.MonitorPass.class, name = "monitor_pass"),
     @JsonSubTypes.Type(value = JournalEvent.ShardMissing.class, name = "shard_missing"),
     @JsonSubTypes.Type(value = JournalEvent.BreakerTripped.class, name = "breaker_tripped"),
@@ -279,6 +280,32 @@ public sealed interface JournalEvent {
             String message,
             String stackTrace)
             implements JournalEvent {}
+
+    /**
+     * After an attempt ended early, the harness ended what its last command left running on the node, over a fresh
+     * connection. Journaled by the harness, not the attempt's worker, so it names the attempt without being one of
+     * its lifecycle events.
+     *
+     * @param killedAttemptId the attempt whose command it ended
+     * @param processGroup the command's process group on the node, null when it never said one
+     * @param outcome {@code ended} (the group is gone), {@code none_running} (it had ended by itself),
+     *     {@code alive} (it survived SIGKILL), {@code unreachable} (no connection to end it with), {@code unknown}
+     *     (the command said no process group)
+     */
+    record RemoteKill(
+            String ts,
+            @JsonProperty("killed_thread_uuid") String killedAttemptId,
+            String publicIp,
+            Long processGroup,
+            String outcome,
+            String detail)
+            implements JournalEvent {
+
+        /** Whether nothing the attempt started can still run. */
+        public boolean confirmed() {
+            return outcome.equals("ended") || outcome.equals("none_running");
+        }
+    }
 
     /**
      * What the monitor derived from the journal after a pass ({@code after_round} 0 is the first pass, -1 the

@@ -12,6 +12,7 @@ import dev.lazarus.journal.JournalEvent.GatekeeperDecision;
 import dev.lazarus.journal.JournalEvent.GoldList;
 import dev.lazarus.journal.JournalEvent.GoldNode;
 import dev.lazarus.journal.JournalEvent.HostCommandRan;
+import dev.lazarus.journal.JournalEvent.RemoteKill;
 import dev.lazarus.spi.AttemptTimeline;
 import dev.lazarus.spi.CheckRecord;
 import dev.lazarus.spi.CommandRecord;
@@ -79,6 +80,8 @@ public final class Registry {
                 Optional.ofNullable(attempts.get(h.attemptId())).ifPresent(b -> b.hostCommand(h));
             } else if (event instanceof CheckFinished c) {
                 Optional.ofNullable(attempts.get(c.attemptId())).ifPresent(b -> b.checkFinished(c));
+            } else if (event instanceof RemoteKill k) {
+                Optional.ofNullable(attempts.get(k.killedAttemptId())).ifPresent(b -> b.remoteKill = k);
             } else if (event instanceof AttemptFinished f) {
                 Optional.ofNullable(attempts.get(f.attemptId())).ifPresent(b -> b.finish(f));
             } else if (event instanceof GatekeeperDecision d && d.resurrect() && d.previousAttemptId() != null) {
@@ -125,7 +128,8 @@ public final class Registry {
                 e.lastEvent(),
                 v.stackTrace(),
                 e.previousAttemptId(),
-                e.supersededBy());
+                e.supersededBy(),
+                e.remoteKill());
     }
 
     /** When the steps of one attempt happened, from that attempt's own journal events, in order. */
@@ -196,6 +200,7 @@ public final class Registry {
         private final Map<Integer, List<CommandFinished>> triesOf = new TreeMap<>();
         private final List<CheckBuilder> checks = new ArrayList<>();
         private AttemptFinished finished;
+        private RemoteKill remoteKill;
 
         Builder(AttemptStarted started) {
             this.started = started;
@@ -247,6 +252,9 @@ public final class Registry {
             if (resurrected) {
                 tags.add("gatekeeper_resurrect");
             }
+            if (remoteKill != null && finished != null) {
+                tags.addAll(Verdicts.afterRemoteKill(remoteKill.confirmed()));
+            }
             List<CommandRecord> commands = new ArrayList<>();
             triesOf.forEach((index, tries) -> {
                 CommandFinished c = tries.get(tries.size() - 1);
@@ -295,7 +303,8 @@ public final class Registry {
                     lastEvent,
                     finished == null ? null : finished.stackTrace(),
                     started.previousAttemptId(),
-                    supersededBy);
+                    supersededBy,
+                    remoteKill == null ? null : remoteKill.outcome());
         }
     }
 

@@ -148,6 +148,16 @@ final class NodeAttempt {
         }
     }
 
+    /** What the attempt's commands carry in their process group leader's command line, null without remote kill. */
+    private String groupTag() {
+        return env.config().remoteKill() ? groupTag(attemptId) : null;
+    }
+
+    /** The process-group tag of an attempt's commands. */
+    static String groupTag(String attemptId) {
+        return "lazarus-" + attemptId;
+    }
+
     /** The scenario class for this attempt, its methods reading facts through the attempt's session. */
     private ScenarioInstance scenario(NodeSession session, NodeInfo info) {
         SessionHost host = new SessionHost(
@@ -156,6 +166,7 @@ final class NodeAttempt {
                 env.streamWatchdog(),
                 env.drainers(),
                 env.config().become(),
+                groupTag(),
                 env.config().whitelistExtra(),
                 this::hostCommand);
         return new ScenarioInstance(env.config().scenarioClass(), host, info, env.run());
@@ -215,7 +226,8 @@ final class NodeAttempt {
                 command,
                 env.config().whitelistExtra(),
                 env.config().strace(),
-                env.config().become());
+                env.config().become(),
+                groupTag());
         int counted = 0;
         for (int execution = 1; ; execution++) {
             record.accept(new JournalEvent.CommandStarted(Events.now(), attemptId, ip, index, command, execution));

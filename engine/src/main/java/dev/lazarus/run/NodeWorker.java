@@ -18,12 +18,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One node attempt's worker: it is admitted (or skipped), runs its {@link NodeAttempt} within the attempt's hard
  * bound, and ends exactly once, whatever ends it first: its own verdict, the harness watchdog, a cancellation, or a
- * crash of the harness around it. Its journal lines are kept to build its entry when it ends.
+ * crash of the harness around it. Its journal lines are kept to build its entry when it ends. When its last command
+ * did not end (a stall, the bound, a cancellation, a dropped connection), the worker ends that command's process
+ * group on the node before it lets the pass go on, so a resurrected attempt never runs beside it.
  */
 final class NodeWorker implements Cancellation.InFlight {
 
@@ -37,6 +40,9 @@ final class NodeWorker implements Cancellation.InFlight {
     private final AtomicReference<NodeSession> session = new AtomicReference<>();
     private boolean done;
     private volatile Thread worker;
+    private final AtomicBoolean released = new AtomicBoolean();
+    /** Set once the worker ends its command's group on the node: from then on nothing interrupts it (bounded). */
+    private boolean endingRemote;
 
     NodeWorker(PlannedAttempt planned, RunScope run, PassCrew crew, Runnable onFinished) {
         this.planned = planned;
@@ -84,13 +90,58 @@ final class NodeWorker implements Cancellation.InFlight {
             };
             finish(new NodeAttempt(node, attemptId, planned.attempt(), crew.env(), this::record, session::set, checks)
                     .run());
+            endWhatWasLeftRunning();
         } catch (WorkerVanished e) {
             vanish(e);
         } catch (RuntimeException | Error e) {
             finish(Verdicts.harnessFailed(e));
+            endWhatWasLeftRunning();
         } finally {
             deadline.cancel(false);
             run.admission().cancellation().finished(this);
+            release();
+        }
+    }
+
+    /** Ends, on the node, the process group of a command that did not end, and journals how that went. */
+    private void endWhatWasLeftRunning() {
+        NodeSession s = session.get();
+        if (s == null || !s.commandLeftUnfinished()) {
+            return;
+        }
+        boolean interrupted;
+        synchronized (this) {
+            endingRemote = true;
+            interrupted = Thread.interrupted(); // a stopped worker still ends what it started
+        }
+        JournalEvent.RemoteKill kill;
+        if (!run.config().remoteKill()) {
+            kill = RemoteGroupKill.unknown(
+                    attemptId, node, "lazarus.remote-kill=false: the command ran in no process group");
+        } else {
+            try {
+                kill = new RemoteGroupKill(node, crew.env())
+                        .end(attemptId, s.unfinishedGroup(), NodeAttempt.groupTag(attemptId));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                kill = RemoteGroupKill.unknown(attemptId, node, "stopped while it ended the command's group");
+            }
+        }
+        try {
+            run.journal().append(kill);
+        } catch (RuntimeException e) {
+            // the journal may have ended (a release by the fallback came first): nothing left to record it in
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Lets the pass go on: once, by the worker when it is done, or by the fallback when it never comes back. */
+    private void release() {
+        if (released.compareAndSet(false, true)) {
+            onFinished.run();
         }
     }
 
@@ -117,7 +168,7 @@ final class NodeWorker implements Cancellation.InFlight {
             crew.progress().nodeSkipped();
             run.listener().attemptEnded(planned, AttemptEnd.skipped("skipped: " + stop.reason()));
         } finally {
-            onFinished.run();
+            release();
         }
     }
 
@@ -126,6 +177,12 @@ final class NodeWorker implements Cancellation.InFlight {
     public void cancel(String reason) {
         finish(Verdicts.cancelled(reason));
         stopWorker();
+    }
+
+    /** A worker that does not come back after it was stopped (stuck outside anything interruptible) is let go. */
+    private void releaseLater() {
+        long grace = RemoteGroupKill.bound(crew.env().ssh()).toMillis();
+        crew.harnessWatchdog().schedule(this::release, grace, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void record(JournalEvent event) {
@@ -150,10 +207,13 @@ final class NodeWorker implements Cancellation.InFlight {
 
     private void stopWorker() {
         Optional.ofNullable(session.get()).ifPresent(NodeSession::close);
-        Thread w = worker;
-        if (w != null) {
-            w.interrupt();
+        synchronized (this) {
+            Thread w = worker;
+            if (w != null && !endingRemote) {
+                w.interrupt();
+            }
         }
+        releaseLater();
     }
 
     /**
@@ -176,7 +236,7 @@ final class NodeWorker implements Cancellation.InFlight {
                             AttemptEnd.vanished("the worker vanished without a verdict (" + e.getMessage()
                                     + "); see verdict: ghosts"));
         } finally {
-            onFinished.run();
+            release();
         }
     }
 
@@ -194,22 +254,18 @@ final class NodeWorker implements Cancellation.InFlight {
             entry = Registry.replay(events).entries().get(0);
             timeline = Registry.timeline(events);
         }
-        try {
-            run.observers().each(o -> o.attemptFinished(run.context(), entry, timeline));
-            boolean success = verdict.status().isSuccess();
-            crew.progress().nodeFinished(node.publicIp(), success);
-            if (success) {
-                run.listener().attemptEnded(planned, AttemptEnd.succeeded());
-            } else {
-                run.admission().failed(node.publicIp());
-                run.listener()
-                        .attemptEnded(
-                                planned,
-                                AttemptEnd.failed(
-                                        verdict.summary(run.config().commands().size())));
-            }
-        } finally {
-            onFinished.run();
+        run.observers().each(o -> o.attemptFinished(run.context(), entry, timeline));
+        boolean success = verdict.status().isSuccess();
+        crew.progress().nodeFinished(node.publicIp(), success);
+        if (success) {
+            run.listener().attemptEnded(planned, AttemptEnd.succeeded());
+        } else {
+            run.admission().failed(node.publicIp());
+            run.listener()
+                    .attemptEnded(
+                            planned,
+                            AttemptEnd.failed(
+                                    verdict.summary(run.config().commands().size())));
         }
     }
 

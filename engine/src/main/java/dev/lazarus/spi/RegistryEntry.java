@@ -9,7 +9,9 @@ import java.util.List;
  * end. Lineage: {@code previousAttemptId} is the attempt this one resurrected, {@code supersededBy} the attempt that
  * resurrected this one (the node's verdict is then that later attempt's, and this entry stays, marked superseded).
  * The attempt id is written {@code thread_uuid} in the journal and the registry artifact. {@code checks} are the
- * scenario's before-install methods and node checks that ran, in order.
+ * scenario's before-install methods and node checks that ran, in order. {@code remoteKill} is how ending what the
+ * attempt left running on the node went ({@code ended}, {@code none_running}, {@code alive}, {@code unreachable},
+ * {@code unknown}), null when it left nothing running.
  */
 public record RegistryEntry(
         @JsonProperty("thread_uuid") String attemptId,
@@ -30,7 +32,8 @@ public record RegistryEntry(
         String lastEvent,
         String stackTrace,
         @JsonProperty("previous_thread_uuid") String previousAttemptId,
-        String supersededBy) {
+        String supersededBy,
+        String remoteKill) {
 
     public RegistryEntry {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -32,6 +32,9 @@ import net.schmizz.sshj.xfer.FileSystemFile;
  */
 public final class NodeSession implements AutoCloseable {
 
+    /** What a command run in its own process group prints first on stderr: the group's id (it is not the command's). */
+    public static final String GROUP_MARKER = "lazarus-pgid ";
+
     /** Lines of stderr kept per try; the registry keeps a tail of these. */
     static final int STDERR_KEEP = 200;
     /** Lines of stdout kept per try. */
@@ -40,6 +43,10 @@ public final class NodeSession implements AutoCloseable {
     private final SSHClient client;
     private final int connectAttempts;
     private final Duration handshake;
+    /** Whether a command ended without an exit status (it may still run), and its process group if it said one. */
+    private volatile boolean leftUnfinished;
+
+    private volatile Long unfinishedGroup;
 
     private NodeSession(SSHClient client, int connectAttempts, Duration handshake) {
         this.client = client;
@@ -193,10 +200,13 @@ public final class NodeSession implements AutoCloseable {
             throws SshFailure, InterruptedException {
         long start = System.nanoTime();
         StreamTail out = new StreamTail("stdout", stdoutLines, start);
-        StreamTail err = new StreamTail("stderr", STDERR_KEEP, start, keepStderr);
+        GroupMarker group = new GroupMarker();
+        StreamTail err = new StreamTail("stderr", STDERR_KEEP, start, keepStderr, group);
         StreamWatchdog.Watch watch = watchdog.watch(out, err, () -> closeQuietly(client));
+        group.started = false;
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(command);
+            group.started = true; // from here on the command may run on the node whatever happens to us
             Future<?> errDrain = drainers.submit(() -> {
                 err.drain(cmd.getErrorStream());
                 return null;
@@ -215,6 +225,7 @@ public final class NodeSession implements AutoCloseable {
                 }
             }
             if (watch.fired()) {
+                leftUnfinished(group);
                 return new ExecResult(
                         null,
                         err.lines(),
@@ -226,12 +237,14 @@ public final class NodeSession implements AutoCloseable {
                         err.leftOutCount());
             }
             if (outFailure != null) {
+                leftUnfinished(group);
                 throw dropped(command, outFailure);
             }
             // EOF on both streams: the exit status follows at once on a healthy channel.
             cmd.join(watchdog.timeout().toMillis(), TimeUnit.MILLISECONDS);
             Integer exit = cmd.getExitStatus();
             if (exit == null) {
+                leftUnfinished(group);
                 throw dropped(
                         command,
                         new IOException("the channel closed without an exit status"
@@ -246,7 +259,11 @@ public final class NodeSession implements AutoCloseable {
                     Duration.ZERO,
                     err.leftOut(),
                     err.leftOutCount());
+        } catch (InterruptedException e) {
+            leftUnfinished(group); // stopped while the command ran: it may run on
+            throw e;
         } catch (IOException e) {
+            leftUnfinished(group);
             if (watch.fired()) {
                 return new ExecResult(
                         null,
@@ -261,6 +278,56 @@ public final class NodeSession implements AutoCloseable {
             throw dropped(command, e);
         } finally {
             watch.close();
+        }
+    }
+
+    /**
+     * The process group of the last command that ended without an exit status (a stall, a dropped or closed
+     * connection), if it ran in one: it may still run on the node.
+     */
+    public Optional<Long> unfinishedGroup() {
+        return Optional.ofNullable(unfinishedGroup);
+    }
+
+    /** True when a command of this session ended without an exit status: it may still run on the node. */
+    public boolean commandLeftUnfinished() {
+        return leftUnfinished;
+    }
+
+    /** The command ended without an exit status; if it had started, it may still run on the node. */
+    private void leftUnfinished(GroupMarker group) {
+        if (group.started) {
+            unfinishedGroup = group.id();
+            leftUnfinished = true;
+        }
+    }
+
+    /** Takes the process group id the group wrapper prints first on stderr, so it is not the command's stderr. */
+    private static final class GroupMarker implements Predicate<String> {
+        private volatile Long id;
+        private boolean first = true;
+        /** Whether the exec request went out: before it, nothing can run on the node. */
+        volatile boolean started;
+
+        @Override
+        public boolean test(String line) {
+            if (!first) {
+                return false;
+            }
+            first = false;
+            if (line.startsWith(GROUP_MARKER)) {
+                try {
+                    id = Long.parseLong(line.substring(GROUP_MARKER.length()).strip());
+                    return true;
+                } catch (NumberFormatException e) {
+                    return false; // not the wrapper's line after all: the command's own
+                }
+            }
+            return false;
+        }
+
+        Long id() {
+            return id;
         }
     }
 

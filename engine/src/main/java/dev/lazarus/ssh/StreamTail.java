@@ -19,6 +19,7 @@ final class StreamTail {
     private final String name;
     private final int keep;
     private final Predicate<String> worthKeeping;
+    private final Predicate<String> taken;
     private final Deque<String> lines = new ArrayDeque<>();
     private final List<String> leftOut = new ArrayList<>();
     private volatile long lastByteNanos;
@@ -37,10 +38,16 @@ final class StreamTail {
      * {@value #LEFT_OUT_SHOWN}, so what was filtered stays visible.
      */
     StreamTail(String name, int keep, long startNanos, Predicate<String> worthKeeping) {
+        this(name, keep, startNanos, worthKeeping, line -> false);
+    }
+
+    /** As above; lines {@code taken} accepts are the harness's own (a process group's id): neither kept nor counted. */
+    StreamTail(String name, int keep, long startNanos, Predicate<String> worthKeeping, Predicate<String> taken) {
         this.name = name;
         this.keep = keep;
         this.lastByteNanos = startNanos;
         this.worthKeeping = worthKeeping;
+        this.taken = taken;
     }
 
     String name() {
@@ -124,6 +131,9 @@ final class StreamTail {
     }
 
     private synchronized void add(String line) {
+        if (taken.test(line)) {
+            return;
+        }
         total++;
         if (!worthKeeping.test(line)) {
             leftOutCount++;

@@ -14,28 +14,40 @@ public final class CommandCheck {
     private final String command;
     private final boolean straced;
     private final boolean become;
+    private final String groupTag;
     private final Whitelist whitelist;
 
-    private CommandCheck(String command, boolean straced, boolean become, Whitelist whitelist) {
+    private CommandCheck(String command, boolean straced, boolean become, String groupTag, Whitelist whitelist) {
         this.command = command;
         this.straced = straced;
         this.become = become;
+        this.groupTag = groupTag;
         this.whitelist = whitelist;
     }
 
     public static CommandCheck of(String command, List<String> extraWhitelist, boolean straced) {
-        return of(command, extraWhitelist, straced, false);
+        return of(command, extraWhitelist, straced, false, null);
     }
 
-    /** @param become whether the command runs as root through {@code sudo -n} */
-    public static CommandCheck of(String command, List<String> extraWhitelist, boolean straced, boolean become) {
-        return new CommandCheck(command, straced, become, Whitelist.forCommand(command, extraWhitelist, straced));
+    /**
+     * @param become whether the command runs as root through {@code sudo -n}
+     * @param groupTag the tag of the process group of its own it runs in (so an early end can end all of it), or
+     *     null to run it as it is
+     */
+    public static CommandCheck of(
+            String command, List<String> extraWhitelist, boolean straced, boolean become, String groupTag) {
+        return new CommandCheck(
+                command, straced, become, groupTag, Whitelist.forCommand(command, extraWhitelist, straced));
     }
 
-    /** What is sent to the node: the command, traced if asked, run through {@code sudo -n} if asked. */
+    /**
+     * What is sent to the node: the command, traced if asked, in its own process group if asked, run through
+     * {@code sudo -n} if asked (outermost, so the group and its kill are root's too).
+     */
     public String wireCommand() {
         String traced = straced ? Strace.wrap(command) : command;
-        return become ? Shell.become(traced) : traced;
+        String grouped = groupTag != null ? Shell.inProcessGroup(traced, groupTag) : traced;
+        return become ? Shell.become(grouped) : grouped;
     }
 
     /** A fresh per-try filter of stderr lines, applied as they arrive. */

@@ -163,6 +163,14 @@ public final class Verdicts {
                 stackOf(outcome.failure()));
     }
 
+    /**
+     * What ending a command left running adds to its attempt's tags: {@code remote_orphan_possible} when nothing
+     * confirmed it ended (the node unreachable, the group alive after SIGKILL, no process group known).
+     */
+    public static List<String> afterRemoteKill(boolean confirmed) {
+        return confirmed ? List.of() : List.of("remote_orphan_possible");
+    }
+
     /** The node was never started; {@code tag} says why ({@code circuit_open}, {@code cancelled}). */
     public static Verdict skipped(String tag, String reason) {
         return of(Status.SKIPPED, List.of(tag), null, null, reason, null);

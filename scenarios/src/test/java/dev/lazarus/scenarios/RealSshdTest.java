@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -193,6 +195,19 @@ class RealSshdTest {
             })
     static class ContendedLock {}
 
+    /** Commands that would run for minutes, each with a mark to find its processes by. */
+    @Scenario(
+            controlPlane = "inventory",
+            commandTries = 1,
+            commands = {"sh -c 'while :; do echo still here; sleep 0.2; done' ${lazarus.vars.mark}"})
+    static class Endless {}
+
+    @Scenario(
+            controlPlane = "inventory",
+            commandTries = 1,
+            commands = {"sleep 600 && echo ${lazarus.vars.mark}"})
+    static class Silent {}
+
     @TempDir
     static Path dir;
 
@@ -244,6 +259,10 @@ class RealSshdTest {
         // superseded, and the real command stalls again
         assertThat(stalled.attempt()).isEqualTo(2);
         assertThat(stalled.previousAttemptId()).isNotNull();
+        assertThat(stalled.remoteKill()).isEqualTo("ended");
+        assertThat(leftRunning("sleep 60( |$)"))
+                .as("neither attempt's sleep is left running")
+                .isEmpty();
         results.testEvents()
                 .assertStatistics(
                         s -> s.started(4 + 3 + 1).succeeded(1 + 3).aborted(1).failed(3));
@@ -357,6 +376,106 @@ class RealSshdTest {
                             .endsWith("success")
                             .containsOnly("lock_contention", "success");
                 });
+    }
+
+    /** The processes of the login user whose command line has {@code mark}. */
+    private static List<String> leftRunning(String mark) throws Exception {
+        Process pgrep = new ProcessBuilder("pgrep", "-a", "-u", RealSshd.USER, "-f", mark)
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new String(pgrep.getInputStream().readAllBytes())
+                .lines()
+                .filter(l -> !l.contains("pgrep"))
+                .toList();
+        pgrep.waitFor(10, TimeUnit.SECONDS);
+        return lines;
+    }
+
+    private static List<JournalEvent> journalIn(Path out) throws Exception {
+        try (Stream<Path> runs = Files.list(out)) {
+            return JournalReader.read(runs.filter(Files::isDirectory)
+                            .findFirst()
+                            .orElseThrow()
+                            .resolve("journal.jsonl"))
+                    .events();
+        }
+    }
+
+    @Test
+    void nothingIsLeftRunningAfterAStallAnOverrunOrACancellation() throws Exception {
+        // a stall: the stream watchdog ends the attempt (and its resurrection)
+        Path stalled = Files.createDirectories(dir.resolve("runs-stalled"));
+        onTheFleet(stalled)
+                .configurationParameter("lazarus.fleet.size", "1")
+                .configurationParameter("lazarus.vars.mark", "lazarus-mark-stall")
+                .configurationParameter("lazarus.watchdog.timeout", "1s")
+                .selectors(selectClass(Silent.class))
+                .execute();
+        assertThat(journalIn(stalled))
+                .filteredOn(JournalEvent.RemoteKill.class::isInstance)
+                .hasSize(2)
+                .allSatisfy(
+                        k -> assertThat(((JournalEvent.RemoteKill) k).outcome()).isEqualTo("ended"));
+        assertThat(leftRunning("lazarus-mark-stall")).isEmpty();
+
+        // an overrun: the command prints for ever, the attempt's hard bound ends it
+        Path overran = Files.createDirectories(dir.resolve("runs-overran"));
+        onTheFleet(overran)
+                .configurationParameter("lazarus.fleet.size", "1")
+                .configurationParameter("lazarus.vars.mark", "lazarus-mark-overrun")
+                .configurationParameter("lazarus.attempt.timeout", "2s")
+                .configurationParameter("lazarus.resurrection.rounds", "0")
+                .selectors(selectClass(Endless.class))
+                .execute();
+        RegistryEntry bound =
+                Registry.replay(journalIn(overran)).finalEntryByIp().get("127.0.5.1");
+        assertThat(bound.tags()).contains("harness_watchdog");
+        assertThat(bound.remoteKill()).isIn("ended", "none_running");
+        assertThat(leftRunning("lazarus-mark-overrun")).isEmpty();
+
+        // a cancellation: the launcher's token, once the commands run
+        Path cancelled = Files.createDirectories(dir.resolve("runs-cancelled"));
+        CancellationToken token = CancellationToken.create();
+        Thread canceller = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (System.nanoTime() < deadline) {
+                    try (Stream<Path> files = Files.walk(cancelled)) {
+                        Optional<Path> journal = files.filter(
+                                        f -> f.getFileName().toString().equals("journal.jsonl"))
+                                .findFirst();
+                        if (journal.isPresent()
+                                && JournalReader.read(journal.get()).events().stream()
+                                                .filter(JournalEvent.CommandStarted.class::isInstance)
+                                                .count()
+                                        >= 2) {
+                            Thread.sleep(300); // the commands are running now
+                            token.cancel();
+                            return;
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                token.cancel();
+            }
+        });
+        canceller.start();
+        onTheFleet(cancelled)
+                .configurationParameter("lazarus.fleet.size", "2")
+                .configurationParameter("lazarus.vars.mark", "lazarus-mark-cancel")
+                .cancellationToken(token)
+                .selectors(selectClass(Endless.class))
+                .execute();
+        canceller.join(TimeUnit.SECONDS.toMillis(35));
+        Map<String, RegistryEntry> verdicts =
+                Registry.replay(journalIn(cancelled)).finalEntryByIp();
+        assertThat(verdicts.values()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.tags()).contains("cancelled").doesNotContain("remote_orphan_possible");
+            // a command that prints may die of its closed pipe first (SIGPIPE): then there is nothing to end
+            assertThat(e.remoteKill()).isIn("ended", "none_running");
+        });
+        assertThat(leftRunning("lazarus-mark-cancel")).isEmpty();
     }
 
     @Test
