@@ -33,7 +33,7 @@ public final class LazarusTestEngine implements TestEngine {
 
     private static final EngineDiscoveryRequestResolver<EngineDescriptor> RESOLVER =
             EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
-                    .addClassContainerSelectorResolver(ScenarioSelectorResolver::isScenario)
+                    .addClassContainerSelectorResolver(ScenarioSelectorResolver::isScannedScenario)
                     .addSelectorResolver(ctx -> new ScenarioSelectorResolver(ctx.getClassNameFilter()))
                     .build();
 
@@ -67,6 +67,12 @@ public final class LazarusTestEngine implements TestEngine {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ControlPlanes controlPlanes = ControlPlanes.load(loader);
         Extensions extensions = Extensions.load(loader);
+        if (!engine.getChildren().isEmpty()) {
+            extensions
+                    .reportsMissing()
+                    .ifPresent(message ->
+                            issues.reportIssue(DiscoveryIssue.builder(Severity.WARNING, "Lazarus: " + message)));
+        }
         for (TestDescriptor child : engine.getChildren()) {
             ScenarioDescriptor scenario = (ScenarioDescriptor) child;
             try {

@@ -18,7 +18,7 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
  * Resolves class selectors (directly, or from package, classpath-root and module selectors through
- * JUnit's class container resolver), method selectors and unique-id selectors to scenario descriptors. A node test's
+ * JUnit's class container resolver, which find top-level scenarios only), method selectors and unique-id selectors to scenario descriptors. A node test's
  * unique id resolves to its scenario restricted to that node, so an IDE can re-run one node; a node check's method
  * (or a check's unique id) to its scenario running the install and that check only.
  */
@@ -28,6 +28,14 @@ final class ScenarioSelectorResolver implements SelectorResolver {
 
     ScenarioSelectorResolver(Predicate<String> classNameFilter) {
         this.classNameFilter = classNameFilter;
+    }
+
+    /**
+     * What a package, class-path or module scan finds: top-level scenarios only. A scenario class nested in another
+     * class (a fixture inside a test) runs only when selected directly: by its class, a method or a unique id.
+     */
+    static boolean isScannedScenario(Class<?> candidate) {
+        return isScenario(candidate) && candidate.getEnclosingClass() == null;
     }
 
     /** A scenario is a concrete top-level or static class annotated with {@link Scenario}. */

@@ -1,6 +1,7 @@
 package dev.lazarus.plugin;
 
 import dev.lazarus.api.LazarusParameters;
+import dev.lazarus.api.Scenario;
 import dev.lazarus.spi.ControlPlane;
 import dev.lazarus.spi.LazarusConfigurationException;
 import java.util.Map;
@@ -33,14 +34,32 @@ public final class ControlPlanes {
     public ControlPlane get(String name) {
         ControlPlane plane = byName.get(name);
         if (plane == null) {
-            throw new LazarusConfigurationException(LazarusParameters.CONTROL_PLANE + "='" + name
-                    + "' is not a known control plane; allowed: "
-                    + (byName.isEmpty() ? "none on the class path" : String.join(", ", byName.keySet()))
-                    + (SHIPPED_IN.containsKey(name)
-                            ? " (the " + name + " control plane comes with " + SHIPPED_IN.get(name)
-                                    + ": add it to the test dependencies)"
-                            : ""));
+            throw new LazarusConfigurationException(missing(name));
         }
         return plane;
+    }
+
+    /** {@code @Scenario}'s default, read from the annotation so there is one place for it. */
+    static String defaultControlPlane() {
+        try {
+            return (String) Scenario.class.getMethod("controlPlane").getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String missing(String name) {
+        String there = byName.isEmpty() ? "none" : String.join(", ", byName.keySet());
+        if (name.equals(defaultControlPlane())) {
+            return "the default control plane '" + name + "' (the embedded simulated fleet) is not on the class path"
+                    + " (control planes there: " + there + "): add dev.lazarus:lazarus (the starter) or "
+                    + SHIPPED_IN.get(name) + " to the test dependencies, or name another with "
+                    + LazarusParameters.CONTROL_PLANE;
+        }
+        return LazarusParameters.CONTROL_PLANE + "='" + name + "' is not a known control plane; allowed: " + there
+                + (SHIPPED_IN.containsKey(name)
+                        ? " (the " + name + " control plane comes with " + SHIPPED_IN.get(name)
+                                + ": add it to the test dependencies)"
+                        : "");
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,20 @@ public final class Extensions {
         List<Extension> found = new ArrayList<>();
         ServiceLoader.load(Extension.class, loader).forEach(found::add);
         return new Extensions(List.copyOf(found));
+    }
+
+    /** The reports {@code dev.lazarus:lazarus-reports} brings, by id: without any, a run writes only its journal. */
+    static final Set<String> SHIPPED_REPORTS = Set.of("registry-artifacts", "recap", "allure");
+
+    /** What to tell the user when none of the shipped reports is on the class path; empty when one is. */
+    public Optional<String> reportsMissing() {
+        if (onClassPath.stream().anyMatch(e -> SHIPPED_REPORTS.contains(e.id()))) {
+            return Optional.empty();
+        }
+        return Optional.of("no reports on the class path: runs will write their journal only (no recap, no registry"
+                + " artifacts, no Allure results); add dev.lazarus:lazarus (the starter) or"
+                + " dev.lazarus:lazarus-reports to the test dependencies (the report command can rebuild them later"
+                + " from the journal)");
     }
 
     /** These extensions (tests). */

@@ -47,16 +47,44 @@ class BadInputTest {
                 .configurationParameter("lazarus.output.dir", out.toString())
                 .selectors(selectClass(Fixtures.Alpha.class), selectClass(Fixtures.NoCommands.class))
                 .discover();
-        assertThat(discovered.getDiscoveryIssues()).singleElement().satisfies(issue -> {
-            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
-            assertThat(issue.message())
-                    .startsWith("Scenario " + Fixtures.NoCommands.class.getName() + " cannot run: ")
-                    .contains("has no commands");
-            assertThat(issue.source()).contains(ClassSource.from(Fixtures.NoCommands.class));
-        });
+        assertThat(discovered.getDiscoveryIssues())
+                .filteredOn(issue -> !issue.message().startsWith("Lazarus: no reports"))
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+                    assertThat(issue.message())
+                            .startsWith("Scenario " + Fixtures.NoCommands.class.getName() + " cannot run: ")
+                            .contains("has no commands");
+                    assertThat(issue.source()).contains(ClassSource.from(Fixtures.NoCommands.class));
+                });
         assertThat(discovered.getEngineDescriptor().getChildren())
                 .as("the good scenario is still there")
                 .hasSize(2);
+    }
+
+    @Test
+    void withoutTheReportsModuleDiscoveryWarnsThatOnlyTheJournalWillBeWritten() {
+        // this module's test class path has the engine but not lazarus-reports
+        EngineDiscoveryResults discovered = EngineTestKit.engine(LazarusTestEngine.ENGINE_ID)
+                .configurationParameter("lazarus.output.dir", out.toString())
+                .selectors(selectClass(Fixtures.Alpha.class))
+                .discover();
+        assertThat(discovered.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message())
+                    .startsWith("Lazarus: no reports on the class path")
+                    .contains("journal only", "add dev.lazarus:lazarus (the starter) or dev.lazarus:lazarus-reports");
+        });
+    }
+
+    @Test
+    void aMissingDefaultControlPlaneNamesTheArtifactsToAdd() {
+        // the embedded fleet is not on this module's test class path
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.control-plane", "embedded"))
+                .isEqualTo("the default control plane 'embedded' (the embedded simulated fleet) is not on the class"
+                        + " path (control planes there: inventory, static): add dev.lazarus:lazarus (the starter) or"
+                        + " dev.lazarus:lazarus-embedded-fleet to the test dependencies, or name another with"
+                        + " lazarus.control-plane");
     }
 
     @Test

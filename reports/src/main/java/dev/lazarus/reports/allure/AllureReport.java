@@ -27,6 +27,11 @@ public final class AllureReport implements Report {
     public static final String REPORT = "allure-report";
     /** {@code true} renders the HTML report after writing the results; default false. */
     public static final String RENDER = "lazarus.allure.render";
+    /**
+     * Where the results go: {@code auto} (default: the project's Allure results directory when the project uses
+     * Allure, else the run folder), {@code run}, {@code project} or {@code both}.
+     */
+    public static final String RESULTS_TARGET = "lazarus.allure.results";
     /** The Allure command line ({@code …/bin/allure}) used to render. */
     public static final String CLI = "lazarus.allure.cli";
 
@@ -87,10 +92,25 @@ public final class AllureReport implements Report {
         } else {
             write(run, result, results);
         }
+        results = publish(run, results);
         System.out.println("[lazarus] Allure results: " + results);
         if (run.parameters().getBoolean(RENDER).orElse(false)) {
             render(run, results);
         }
+    }
+
+    /**
+     * Hands the run's results to the project's Allure results directory when {@link #RESULTS_TARGET} says so.
+     *
+     * @return where the results are now (the folder to render)
+     */
+    private static Path publish(RunContext run, Path results) throws IOException {
+        ProjectAllure.Target target = ProjectAllure.Target.of(run.parameters().get(RESULTS_TARGET))
+                .resolve(ProjectAllure.projectUsesAllure(Thread.currentThread().getContextClassLoader()));
+        if (!target.toProject()) {
+            return results;
+        }
+        return ProjectResults.publish(results, ProjectAllure.resultsDirectory(), target.keepsRunFolder());
     }
 
     /** Writes the results of the run into {@code results} (emptied first: a rebuild replaces them). */

@@ -1,0 +1,36 @@
+// Run by the maven-invoker-plugin after `mvn test` of this example: what a user of it would check by hand.
+import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+
+def fail = { String message -> throw new AssertionError("tomcat-fleet example: " + message) }
+
+// 1. The scenario ran under Surefire's default includes (it is named *Test), on every node, and passed.
+def xml = new File(basedir, 'target/surefire-reports/TEST-com.example.fleet.TomcatFleetTest.xml')
+if (!xml.isFile()) fail("Surefire ran no TomcatFleetTest: ${xml} is missing")
+def suite = new XmlSlurper().parse(xml)
+def nodeCases = suite.testcase.findAll { it.@name.text() ==~ /node 127\.0\.1\.\d+: attempt 1/ }
+if (nodeCases.size() != 8) fail("expected 8 node tests in the Surefire XML, found ${nodeCases.size()}")
+if (suite.@failures.text() != '0' || suite.@errors.text() != '0') fail("the scenario failed: ${suite.@failures} failure(s), ${suite.@errors} error(s)")
+
+// 2. One Allure results folder: the Jupiter test once, each node once, and no shallow copy of a Lazarus test.
+def results = new File(basedir, 'target/allure-results')
+def parsed = results.listFiles().findAll { it.name.endsWith('-result.json') }.collect { new JsonSlurper().parse(it) }
+def labels = { r, name -> r.labels.findAll { it.name == name }*.value }
+def jupiter = parsed.findAll { it.name == 'hostsAreOnePerLine()' }
+if (jupiter.size() != 1) fail("expected the Jupiter test once in ${results}, found ${jupiter.size()}")
+def shallow = parsed.findAll { r -> labels(r, 'junit.platform.uniqueid').any { it.startsWith('[engine:lazarus]') } }
+if (!shallow.isEmpty()) fail("Allure's listener wrote copies of Lazarus tests: ${shallow*.name}")
+def nodes = parsed.findAll { it.name ==~ /node 127\.0\.1\.\d+: attempt 1/ }
+def hosts = nodes.collect { labels(it, 'host')[0] }
+if (hosts.size() != 8 || hosts.toSet().size() != 8) fail("expected each of 8 nodes once, found hosts ${hosts.sort()}")
+nodes.each { r ->
+    if (r.status != 'passed') fail("${r.name} is ${r.status}")
+    if (!r.steps.any { it.name.startsWith('check tomcatServes') }) fail("${r.name} has no check step: ${r.steps*.name}")
+}
+if (!parsed.any { it.name == 'verdict: accounting invariant' }) fail("the fleet verdicts are not in ${results}")
+
+// 3. A quiet build log: no SLF4J warning, no library log line.
+def log = new File(basedir, 'build.log').text
+if (log.contains('SLF4J')) fail("the build log has an SLF4J line: " + log.readLines().find { it.contains('SLF4J') })
+if (!log.contains('── recap: TomcatFleet')) fail("the build log has no recap of the run")
+return true
