@@ -29,7 +29,23 @@ nodes.each { r ->
 }
 if (!parsed.any { it.name == 'verdict: accounting invariant' }) fail("the fleet verdicts are not in ${results}")
 
-// 3. A quiet build log: no SLF4J warning, no library log line.
+// 3. Rendered by the real Allure CLI: one report, the Jupiter test, 8 nodes and 3 fleet verdicts, each once.
+def report = new File(basedir, 'target/allure-report')
+def render = new ProcessBuilder('sh', allureCli, 'generate', '--clean', '-o', report.path, results.path)
+        .redirectErrorStream(true).start()
+def rendered = render.inputStream.text
+if (render.waitFor() != 0) fail("allure generate failed: ${rendered}")
+def summary = new JsonSlurper().parse(new File(report, 'widgets/summary.json'))
+if (summary.statistic.total != 12 || summary.statistic.passed != 12) fail("the rendered report counts ${summary.statistic}, expected 12 passed")
+def suites = new JsonSlurper().parse(new File(report, 'data/suites.json'))
+def leaves = []
+def walk
+walk = { node -> node.children ? node.children.each { walk(it) } : leaves << node.name }
+walk(suites)
+if (leaves.count('hostsAreOnePerLine()') != 1 || (1..8).any { i -> leaves.count("node 127.0.1.${i}: attempt 1".toString()) != 1 })
+    fail("the rendered Suites tree does not hold the Jupiter test and each node once: ${leaves.sort()}")
+
+// 4. A quiet build log: no SLF4J warning, no library log line.
 def log = new File(basedir, 'build.log').text
 if (log.contains('SLF4J')) fail("the build log has an SLF4J line: " + log.readLines().find { it.contains('SLF4J') })
 if (!log.contains('── recap: TomcatFleet')) fail("the build log has no recap of the run")
