@@ -1,6 +1,7 @@
 package dev.lazarus.inject;
 
 import dev.lazarus.spi.ArtifactFiles;
+import dev.lazarus.spi.Parameters;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
 import dev.lazarus.spi.RunResult;
@@ -39,8 +40,20 @@ public final class InjectionMatrix {
     /** One line of the table. */
     public record Row(String fault, int injected, int detected, int missed, int falseAlarms) {}
 
-    /** The whole matrix. */
-    public record Matrix(List<Row> rows, List<Check> checks, List<String> falseAlarmIps, int missed, int falseAlarms) {}
+    /**
+     * The whole matrix. {@code expectedMisbehaviourIps}: nodes not injected that misbehaved as the run declared they
+     * would ({@value #BEHAVIOURS} on the embedded fleet): not false alarms.
+     */
+    public record Matrix(
+            List<Row> rows,
+            List<Check> checks,
+            List<String> falseAlarmIps,
+            List<String> expectedMisbehaviourIps,
+            int missed,
+            int falseAlarms) {}
+
+    /** The embedded fleet's declared misbehaving nodes ({@code <node>=<behaviour>;…}, node a 1-based number or an IP). */
+    static final String BEHAVIOURS = "lazarus.embedded.behaviours";
 
     private InjectionMatrix() {}
 
@@ -49,7 +62,9 @@ public final class InjectionMatrix {
         if (result.injections().isEmpty()) {
             return;
         }
-        Matrix matrix = compare(result);
+        Matrix matrix = compare(
+                result,
+                declaredMisbehaviour(run.parameters(), result.assessment().gold()));
         ArtifactFiles.write(
                 run.runDir().resolve(JSON),
                 ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(matrix));
@@ -64,7 +79,7 @@ public final class InjectionMatrix {
      * the control plane are checked against what it journaled: throttling is detected when throttled calls were
      * counted; each instance without an IP when one was reported unreachable.
      */
-    public static Matrix compare(RunResult result) {
+    public static Matrix compare(RunResult result, Set<String> declaredMisbehaviour) {
         long throttled = result.controlPlane().throttledCalls();
         List<String> unreachable = result.controlPlane().unreachable().stream()
                 .map(RunResult.UnreachableInstance::instanceId)
@@ -108,6 +123,7 @@ public final class InjectionMatrix {
             count(counts, p.fault(), detected);
         }
         List<String> falseAlarmIps = new ArrayList<>();
+        List<String> expectedIps = new ArrayList<>();
         for (String ip : gold) {
             if (injected.contains(ip)) {
                 continue;
@@ -116,7 +132,7 @@ public final class InjectionMatrix {
             boolean skipped = entry != null && entry.status() == Status.SKIPPED;
             if (!skipped
                     && (ghosts.contains(ip) || entry == null || !entry.status().isSuccess())) {
-                falseAlarmIps.add(ip);
+                (declaredMisbehaviour.contains(ip) ? expectedIps : falseAlarmIps).add(ip);
             }
         }
         long noIpPlanned = result.injections().stream()
@@ -132,8 +148,36 @@ public final class InjectionMatrix {
             missed += m;
             rows.add(new Row(e.getKey(), e.getValue()[0], e.getValue()[1], m, 0));
         }
+        if (!declaredMisbehaviour.isEmpty()) {
+            rows.add(new Row("(declared behaviours)", 0, expectedIps.size(), 0, 0));
+        }
         rows.add(new Row("(clean nodes)", 0, 0, 0, falseAlarmIps.size()));
-        return new Matrix(rows, checks, falseAlarmIps, missed, falseAlarmIps.size());
+        return new Matrix(rows, checks, falseAlarmIps, expectedIps, missed, falseAlarmIps.size());
+    }
+
+    /**
+     * The IPs of the nodes the run declared would misbehave, from {@value #BEHAVIOURS}: a node is named by its IP or
+     * by its 1-based number, its place in the gold list (the embedded fleet numbers its nodes so). A malformed item
+     * is the control plane's to reject at discovery; here it is simply not a declaration.
+     */
+    static Set<String> declaredMisbehaviour(Parameters parameters, List<String> gold) {
+        Set<String> ips = new HashSet<>();
+        for (String item : parameters.get(BEHAVIOURS).orElse("").split(";")) {
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String node = item.substring(0, eq).strip();
+            if (node.matches("\\d+")) {
+                int n = Integer.parseInt(node);
+                if (n >= 1 && n <= gold.size()) {
+                    ips.add(gold.get(n - 1));
+                }
+            } else if (!node.isEmpty()) {
+                ips.add(node);
+            }
+        }
+        return ips;
     }
 
     private static void count(Map<String, int[]> counts, String fault, boolean detected) {
@@ -175,6 +219,10 @@ public final class InjectionMatrix {
                         .append(' ')
                         .append(c.actualTags())
                         .append('\n'));
+        m.expectedMisbehaviourIps()
+                .forEach(ip -> b.append("  expected misbehaviour on ")
+                        .append(ip)
+                        .append(" (declared by " + BEHAVIOURS + ")\n"));
         m.falseAlarmIps()
                 .forEach(ip ->
                         b.append("  FALSE ALARM on clean node ").append(ip).append('\n'));

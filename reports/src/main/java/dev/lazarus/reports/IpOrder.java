@@ -3,16 +3,16 @@ package dev.lazarus.reports;
 import java.util.Comparator;
 
 /** Orders IPv4 addresses by their numbers (127.0.1.9 before 127.0.1.10); anything else after, by text. */
-final class IpOrder {
+public final class IpOrder {
 
     /** IPv4 addresses by value first; anything else (an IPv6 address, a name) after them, by its text. */
-    static final Comparator<String> NUMERIC =
+    public static final Comparator<String> NUMERIC =
             Comparator.comparingLong(IpOrder::ipv4).thenComparing(ip -> ip);
 
     private IpOrder() {}
 
     /** The address as a number, or {@link Long#MAX_VALUE} when {@code ip} is not a dotted IPv4 address. */
-    static long ipv4(String ip) {
+    public static long ipv4(String ip) {
         long value = 0;
         int octets = 0;
         int octet = -1;

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -183,6 +184,48 @@ class FaultMatrixTest {
         assertThat(first).hasSize(5);
         assertThat(plannedFaults(Path.of("b"), "42")).isEqualTo(first);
         assertThat(plannedFaults(Path.of("c"), "43")).hasSize(5).isNotEqualTo(first);
+    }
+
+    @Test
+    void nodesWithADeclaredBehaviourAreExpectedMisbehaviourNotFalseAlarms() throws Exception {
+        run(
+                EmbeddedRunTest.Tomcat16.class,
+                "lazarus.inject.FORCE_TOMCAT_FAIL_POSTINSTALL",
+                "127.0.1.3",
+                "lazarus.fleet.size",
+                "6",
+                "lazarus.embedded.behaviours",
+                "5=silent-failure; 127.0.1.6=stderr-failure");
+
+        JsonNode matrix = JournalCodec.mapper()
+                .readTree(Runs.runDir(out).resolve(InjectionMatrix.JSON).toFile());
+        assertThat(matrix.path("false_alarms").asInt()).isZero();
+        assertThat(matrix.path("expected_misbehaviour_ips"))
+                .extracting(JsonNode::asText)
+                .containsExactly("127.0.1.5", "127.0.1.6");
+        assertThat(matrix.path("rows")).anySatisfy(row -> {
+            assertThat(row.path("fault").asText()).isEqualTo("(declared behaviours)");
+            assertThat(row.path("detected").asInt()).isEqualTo(2);
+        });
+        assertThat(Files.readString(Runs.runDir(out).resolve(InjectionMatrix.LOG)))
+                .contains("expected misbehaviour on 127.0.1.5", "expected misbehaviour on 127.0.1.6")
+                .doesNotContain("FALSE ALARM");
+        try (Stream<Path> files = Files.list(Runs.runDir(out).resolve("allure-results"))) {
+            JsonNode verdict = files.filter(p -> p.toString().endsWith("-result.json"))
+                    .map(p -> {
+                        try {
+                            return JournalCodec.mapper().readTree(p.toFile());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .filter(r -> r.path("name").asText().equals("verdict: injection matrix"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(verdict.path("status").asText())
+                    .as("Allure's injection matrix verdict")
+                    .isEqualTo("passed");
+        }
     }
 
     @Test

@@ -21,6 +21,11 @@ final class AllureCategories {
                         List.of("broken", "failed"),
                         "(?s).*(aws_outage_context|throttl).*"),
                 category("Ghosts", List.of("broken"), "(?s)ghost: .*"),
+                // the nodes the harness lost and a resurrection recovered: their verdict, whatever it is, says so
+                category(
+                        "Recovered ghosts",
+                        List.of("passed", "failed", "broken", "skipped"),
+                        "(?s).*recovered ghost: .*"),
                 category("Synthetic crashes (injected)", List.of("broken", "failed"), "(?s).*synthetic_crash.*"),
                 category("Watchdog timeouts", List.of("broken"), "(?s)watchdog_timeout .*"),
                 category("SSH failures", List.of("failed"), "(?s)ssh_(retry|initiated)_failed .*"),

@@ -132,6 +132,7 @@ public final class AllureReport implements Report {
                 .orElseThrow(() -> new IllegalStateException(
                         RENDER + "=true needs " + CLI + " (the Allure command line, …/bin/allure)"));
         long start = System.nanoTime();
+        TrendHistory.carryOver(run, results);
         Path report = AllureCli.render(cli, results, run.runDir().resolve(REPORT));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf(

@@ -36,10 +36,18 @@ final class AttemptResult {
 
     private final RunContext run;
     private final ResultFiles out;
+    private final GhostHistory ghosts;
 
+    /** For an attempt written as it ends, before any monitor pass. */
     AttemptResult(RunContext run, ResultFiles out) {
+        this(run, out, GhostHistory.none());
+    }
+
+    /** @param ghosts the run's ghosts at any pass: a recovered node's verdict says it was one */
+    AttemptResult(RunContext run, ResultFiles out, GhostHistory ghosts) {
         this.run = run;
         this.out = out;
+        this.ghosts = ghosts;
     }
 
     /**
@@ -82,6 +90,7 @@ final class AttemptResult {
         if (e.attempt() > 1) {
             labels.add(label("subSuite", "resurrections"));
         }
+        labels.addAll(Labels.behaviour(run.scenario(), e.isFinal() ? e.status().tag() : "ghost", story(e)));
         List<String> tags = e.isFinal() ? e.tags() : ghostTags;
         tags.forEach(t -> labels.add(label("tag", t)));
         if (e.isSuperseded()) {
@@ -102,7 +111,7 @@ final class AttemptResult {
                 .setName("node " + ip + ": attempt " + e.attempt())
                 .setFullName(run.scenario() + ".node " + ip)
                 .setStatus(AllureStatuses.of(e))
-                .setStatusDetails(AllureStatuses.details(e, ghostTags))
+                .setStatusDetails(details(e, ghostTags))
                 .setStage(Stage.FINISHED)
                 .setStart(millis(timeline.startedAt()))
                 .setStop(millis(timeline.endedAt()))
@@ -117,6 +126,37 @@ final class AttemptResult {
                 .setDescription(description(e))
                 .setSteps(steps(e, timeline, files));
         files.add(out.write(result));
+    }
+
+    /** Behaviors' story: what the node failed on, the failing command or the first check that did not pass. */
+    private static String story(RegistryEntry e) {
+        if (!e.isFinal()) {
+            return "no verdict (ghost attempt)";
+        }
+        if (e.failingCommand() != null) {
+            return "command " + (e.failingCommandIndex() + 1) + ": " + e.failingCommand();
+        }
+        return e.checks().stream()
+                .filter(c -> !CheckRecord.PASSED.equals(c.outcome()))
+                .findFirst()
+                .map(c -> (CheckRecord.BEFORE_INSTALL.equals(c.phase()) ? "before install " : "check ") + c.name())
+                .orElse(
+                        e.status().isSuccess()
+                                ? "every command and check passed"
+                                : e.status().tag());
+    }
+
+    /** The status details, with the note a recovered ghost's verdict carries (passed ones too). */
+    private StatusDetails details(RegistryEntry e, List<String> ghostTags) {
+        StatusDetails details = AllureStatuses.details(e, ghostTags);
+        if (!e.isFinal() || !ghosts.recovered().containsKey(e.publicIp())) {
+            return details;
+        }
+        String note = ghosts.note(e.publicIp());
+        if (details == null) {
+            return new StatusDetails().setMessage(note);
+        }
+        return details.setMessage(details.getMessage() + "\n(" + note + ")");
     }
 
     private static String description(RegistryEntry e) {

@@ -34,6 +34,12 @@ import java.util.UUID;
  */
 final class FleetResults {
 
+    /**
+     * The {@code host} and {@code thread} of the results that are about the fleet, not a node: their own row in the
+     * Timeline, so none takes a node's.
+     */
+    static final String FLEET = "fleet";
+
     private final RunContext run;
     private final RunResult result;
     private final ResultFiles out;
@@ -77,6 +83,7 @@ final class FleetResults {
                     label("parentSuite", run.scenario()),
                     label("suite", "shard " + shard),
                     label("framework", "lazarus")));
+            labels.addAll(Labels.behaviour(run.scenario(), "ghost", "no attempt"));
             tags.forEach(t -> labels.add(label("tag", t)));
             out.write(new TestResult()
                     .setUuid(UUID.randomUUID().toString())
@@ -114,6 +121,8 @@ final class FleetResults {
                             .setMessage(
                                     "unreachable: instance " + u.instanceId() + " never became a node: " + u.reason()))
                     .setLabels(List.of(
+                            label("host", FLEET),
+                            label("thread", FLEET),
                             label("parentSuite", run.scenario()),
                             label("suite", "shard " + run.shard()),
                             label("tag", "unreachable"))));
@@ -141,7 +150,7 @@ final class FleetResults {
         verdict(
                 "verdict: ghosts",
                 a.ghosts().isEmpty(),
-                a.ghosts().size() + " ghost(s): " + String.join(", ", a.ghosts()),
+                GhostHistory.of(result).verdictMessage(a.ghosts()),
                 end,
                 ghostEvidence);
 
@@ -188,7 +197,11 @@ final class FleetResults {
                     "verdict: injection matrix",
                     clean,
                     m.path("missed").asInt() + " missed, "
-                            + m.path("false_alarms").asInt() + " false alarm(s)",
+                            + m.path("false_alarms").asInt() + " false alarm(s)"
+                            + (m.path("expected_misbehaviour_ips").isEmpty()
+                                    ? ""
+                                    : ", " + m.path("expected_misbehaviour_ips").size()
+                                            + " expected misbehaviour(s) declared by lazarus.embedded.behaviours"),
                     end,
                     evidence);
         }
@@ -202,13 +215,19 @@ final class FleetResults {
                 .setName(name)
                 .setFullName(run.scenario() + "." + name)
                 .setStatus(passed ? Status.PASSED : Status.FAILED)
-                .setStatusDetails(passed ? null : new StatusDetails().setMessage(failure))
+                .setStatusDetails(
+                        passed && !name.equals("verdict: ghosts") ? null : new StatusDetails().setMessage(failure))
                 .setStage(Stage.FINISHED)
                 .setStart(at)
                 .setStop(at)
                 .setLabels(List.of(
+                        label("host", FLEET),
+                        label("thread", FLEET),
                         label("parentSuite", run.scenario()),
                         label("suite", "verdicts"),
+                        label("epic", run.scenario()),
+                        label("feature", "fleet verdicts"),
+                        label("story", name),
                         label("framework", "lazarus")))
                 .setAttachments(evidence));
     }

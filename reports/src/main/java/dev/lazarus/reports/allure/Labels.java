@@ -4,6 +4,7 @@ import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The small pieces every Allure result of a run is made with: its identity, labels, parameters and times. */
@@ -19,6 +20,11 @@ final class Labels {
 
     static Label label(String name, String value) {
         return new Label().setName(name).setValue(value == null ? "" : value);
+    }
+
+    /** Behaviors: epic = the scenario, feature = the final status, story = what it failed on. */
+    static List<Label> behaviour(String scenario, String status, String story) {
+        return List.of(label("epic", scenario), label("feature", status), label("story", story));
     }
 
     static Parameter param(String name, String value) {

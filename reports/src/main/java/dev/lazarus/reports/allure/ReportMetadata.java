@@ -55,12 +55,22 @@ final class ReportMetadata {
         Files.writeString(out.dir().resolve("environment.properties"), body);
     }
 
-    /** {@code executor.json} from GitLab CI's variables, when the run is a CI job. */
+    /**
+     * {@code executor.json}: from GitLab CI's variables in a CI job; on a local run, the machine and the run id, so
+     * the Overview says where and which run it was.
+     */
     private void executor(RunContext run, ResultFiles out) throws IOException {
+        Map<String, Object> e = new LinkedHashMap<>();
         if (env.get("CI_JOB_ID") == null) {
+            e.put("name", "local run on " + hostName());
+            e.put("type", "local");
+            e.put("buildName", run.runId());
+            e.put("reportName", "Lazarus · " + run.scenario());
+            Files.writeString(
+                    out.dir().resolve("executor.json"),
+                    ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsString(e));
             return;
         }
-        Map<String, Object> e = new LinkedHashMap<>();
         e.put("name", "GitLab CI");
         e.put("type", "gitlab");
         e.put("url", env.getOrDefault("CI_SERVER_URL", ""));
@@ -71,5 +81,17 @@ final class ReportMetadata {
         Files.writeString(
                 out.dir().resolve("executor.json"),
                 ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsString(e));
+    }
+
+    private String hostName() {
+        String name = env.getOrDefault("HOSTNAME", env.get("COMPUTERNAME"));
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "this machine"; // a name is a courtesy; a run must not fail for want of one
+        }
     }
 }

@@ -34,12 +34,16 @@ final class ResultsWriter {
         Map<String, RegistryEntry> byId = new HashMap<>();
         result.entries().forEach(e -> byId.put(e.attemptId(), e));
         List<String> ghostTags = FleetResults.ghostTags(result);
-        AttemptResult attempts = new AttemptResult(run, out);
+        GhostHistory ghosts = GhostHistory.of(result);
+        AttemptResult attempts = new AttemptResult(run, out, ghosts);
         Set<String> current = new HashSet<>();
         for (RegistryEntry e : result.entries()) {
             current.add(e.attemptId());
             EarlyResults.Written early = written.get(e.attemptId());
-            if (early != null && early.linked() && early.entry().equals(e)) {
+            if (early != null
+                    && early.linked()
+                    && early.entry().equals(e)
+                    && !(e.isFinal() && ghosts.recovered().containsKey(e.publicIp()))) {
                 continue; // what the journal says of this attempt now is what its result shows
             }
             if (early != null) {
