@@ -19,13 +19,18 @@ final class Runs {
 
     /** Runs the selection; {@code keyValues} are parameter pairs that override the fast defaults. */
     static EngineExecutionResults execute(Path out, DiscoverySelector selector, String... keyValues) {
+        return execute(out, List.of(selector), keyValues);
+    }
+
+    /** Runs the selections in one request; {@code keyValues} are parameter pairs that override the fast defaults. */
+    static EngineExecutionResults execute(Path out, List<DiscoverySelector> selectors, String... keyValues) {
         EngineTestKit.Builder kit = EngineTestKit.engine("lazarus")
                 .configurationParameter("lazarus.output.dir", out.toString())
                 .configurationParameter("lazarus.embedded.speed", "0.1")
                 .configurationParameter("lazarus.command.retry-pause", "10ms")
                 .configurationParameter("lazarus.ssh.backoff", "10ms")
                 .configurationParameter("lazarus.progress.interval", "0")
-                .selectors(selector);
+                .selectors(selectors.toArray(DiscoverySelector[]::new));
         for (int i = 0; i < keyValues.length; i += 2) {
             kit.configurationParameter(keyValues[i], keyValues[i + 1]);
         }
