@@ -12,7 +12,10 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** EngineTestKit runs of the lazarus engine into a test's folder, with fast test defaults, and what they left. */
+/**
+ * EngineTestKit runs of the lazarus engine into a test's folder, with fast test defaults, and what they left. The
+ * runs print nothing ({@code lazarus.console=off}): the build's output is the build's, not a recap per test run.
+ */
 final class Runs {
 
     private Runs() {}
@@ -30,6 +33,7 @@ final class Runs {
                 .configurationParameter("lazarus.command.retry-pause", "10ms")
                 .configurationParameter("lazarus.ssh.backoff", "10ms")
                 .configurationParameter("lazarus.progress.interval", "0")
+                .configurationParameter("lazarus.console", "off")
                 .selectors(selectors.toArray(DiscoverySelector[]::new));
         for (int i = 0; i < keyValues.length; i += 2) {
             kit.configurationParameter(keyValues[i], keyValues[i + 1]);
