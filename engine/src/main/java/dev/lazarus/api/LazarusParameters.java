@@ -85,6 +85,14 @@ public final class LazarusParameters {
      */
     public static final String OUTPUT_DIR = "lazarus.output.dir";
 
+    /**
+     * What a run prints on the console: {@code recap} (the default: the progress line, the full recap at the end and
+     * the report paths), {@code summary} (one line per scenario at its end: run id, counts per status, ghosts, the
+     * accounting invariant, the artifacts folder) or {@code off} (nothing but warnings). Every artifact is written
+     * whichever it is.
+     */
+    public static final String CONSOLE = "lazarus.console";
+
     /** Interval of the progress line (duration); default 5s, 1s on a terminal. {@code 0} turns it off. */
     public static final String PROGRESS_INTERVAL = "lazarus.progress.interval";
 

@@ -26,6 +26,7 @@ import static dev.lazarus.api.LazarusParameters.WHITELIST_EXTRA;
 
 import dev.lazarus.api.Scenario;
 import dev.lazarus.check.ScenarioMethods;
+import dev.lazarus.spi.ConsoleOutput;
 import dev.lazarus.spi.LazarusConfigurationException;
 import dev.lazarus.spi.Parameters;
 import dev.lazarus.spi.ScenarioInfo;
@@ -53,6 +54,7 @@ import java.util.regex.PatternSyntaxException;
  * @param methods the scenario's {@code @BeforeInstall} methods and the node checks this run runs
  * @param become whether commands and host facts run through {@code sudo -n}
  * @param remoteKill whether commands run in their own process group, ended on the node when an attempt ends early
+ * @param console what the run prints on the console ({@code lazarus.console})
  */
 public record ScenarioConfig(
         Class<?> scenarioClass,
@@ -75,6 +77,7 @@ public record ScenarioConfig(
         int handshakePermits,
         Optional<Path> outputDir,
         Optional<Duration> progressInterval,
+        ConsoleOutput console,
         ResurrectionPolicy resurrection,
         Shard shard,
         Optional<Integer> batch,
@@ -155,6 +158,7 @@ public record ScenarioConfig(
                 p.getInt(SSH_HANDSHAKE_PERMITS, 16 * cores, 1, 10_000),
                 p.get(OUTPUT_DIR).map(ScenarioConfig::writableOutputDir),
                 p.getDuration(PROGRESS_INTERVAL, Duration.ofHours(1)),
+                ConsoleOutput.of(p),
                 ResurrectionPolicy.resolve(p),
                 Shard.resolve(p, System.getenv()),
                 batch(p, fleetSize),
@@ -203,6 +207,7 @@ public record ScenarioConfig(
                 handshakePermits,
                 outputDir,
                 progressInterval,
+                console,
                 resurrection,
                 shard,
                 batch,
@@ -212,6 +217,22 @@ public record ScenarioConfig(
                 become,
                 remoteKill,
                 parameters);
+    }
+
+    /**
+     * The interval of the progress line: {@code lazarus.progress.interval}, by default 5 s (1 s on a terminal); zero
+     * (no progress line) when it is 0 or the console is not {@link ConsoleOutput#RECAP}.
+     */
+    public Duration progressInterval(boolean terminal) {
+        if (console != ConsoleOutput.RECAP) {
+            return Duration.ZERO;
+        }
+        return progressInterval.orElse(Duration.ofSeconds(terminal ? 1 : 5));
+    }
+
+    /** Whether the run prints its progress line, and with it the notices that explain a pause in it. */
+    public boolean progressLine() {
+        return !progressInterval(false).isZero();
     }
 
     /** The scenario as an extension sees it; the fleet size is the known addresses' count when there are some. */

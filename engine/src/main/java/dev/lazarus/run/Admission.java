@@ -17,11 +17,14 @@ final class Admission {
     private final ErrorBudget budget;
     private final Cancellation cancellation;
     private final Journal journal;
+    /** Whether the trip is said on the console ({@code lazarus.console=recap}); the recap and the journal tell it. */
+    private final boolean say;
 
-    Admission(ErrorBudget budget, Cancellation cancellation, Journal journal) {
+    Admission(ErrorBudget budget, Cancellation cancellation, Journal journal, boolean say) {
         this.budget = budget;
         this.cancellation = cancellation;
         this.journal = journal;
+        this.say = say;
     }
 
     Cancellation cancellation() {
@@ -58,8 +61,10 @@ final class Admission {
         if (!cancellation.cancelled() && budget.failed(ip)) {
             journal.append(new JournalEvent.BreakerTripped(
                     Events.now(), budget.failures(), budget.allowed(), budget.setting()));
-            System.out.println("[lazarus] " + budget.reason() + ": the breaker is open, no new node attempt "
-                    + "starts; nodes in flight finish");
+            if (say) {
+                System.out.println("[lazarus] " + budget.reason() + ": the breaker is open, no new node attempt "
+                        + "starts; nodes in flight finish");
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ final class Dispatcher {
             return t;
         });
         boolean terminal = Terminal.interactive();
-        Duration interval = config.progressInterval().orElse(Duration.ofSeconds(terminal ? 1 : 5));
+        Duration interval = config.progressInterval(terminal);
         try (StreamWatchdog streamWatchdog = new StreamWatchdog(watchdog);
                 ProgressLine progress =
                         new ProgressLine(pass.label(config.name()), planned.size(), interval, System.out, terminal)) {

@@ -254,7 +254,7 @@ final class NodeWorker implements Cancellation.InFlight {
             entry = Registry.replay(events).entries().get(0);
             timeline = Registry.timeline(events);
         }
-        run.observers().each(o -> o.attemptFinished(run.context(), entry, timeline));
+        run.observers().each("after an attempt", o -> o.attemptFinished(run.context(), entry, timeline));
         boolean success = verdict.status().isSuccess();
         crew.progress().nodeFinished(node.publicIp(), success);
         if (success) {

@@ -10,6 +10,7 @@ import dev.lazarus.journal.RunIds;
 import dev.lazarus.plugin.EnabledExtensions;
 import dev.lazarus.plugin.Observers;
 import dev.lazarus.replay.RunReplay;
+import dev.lazarus.spi.ConsoleOutput;
 import dev.lazarus.spi.ControlPlane;
 import dev.lazarus.spi.LazarusConfigurationException;
 import dev.lazarus.spi.NodeLifecycle;
@@ -76,7 +77,9 @@ public final class ScenarioRun {
                     LazarusParameters.OUTPUT_DIR + ": cannot create the run folder " + runDir + ": " + e, e);
         }
         long startNanos = System.nanoTime();
-        Observers observers = new Observers(extensions.observers());
+        // a slow observer is told between progress lines, so only when there are progress lines
+        Observers observers =
+                new Observers(extensions.observers(), config.progressLine() ? System.out::println : notice -> {});
         try (Journal journal = Journal.create(runDir.resolve(Journal.FILE_NAME))) {
             RunContext context = new RunContext(
                     runId,
@@ -110,8 +113,9 @@ public final class ScenarioRun {
                     new Provisioning(config, journal, runId).provision(plane, selectedIps, parts);
             boolean allSucceeded = false;
             try {
-                observers.each(o -> o.goldListReady(context, fleet.goldIps()));
-                Admission admission = new Admission(budget(fleet.gold().size()), cancellation, journal);
+                observers.each("once the gold list was written", o -> o.goldListReady(context, fleet.goldIps()));
+                Admission admission = new Admission(
+                        budget(fleet.gold().size()), cancellation, journal, config.console() == ConsoleOutput.RECAP);
                 RunScope run = new RunScope(
                         config,
                         context,
@@ -141,7 +145,7 @@ public final class ScenarioRun {
                     cancellation.cancelled()));
             RunResult result = RunReplay.resultOf(readBack.read());
             listener.fleetAssessed(result.assessment(), result.lastEventByIp());
-            observers.each(o -> o.runFinished(context, result));
+            observers.each("at the end of the run", o -> o.runFinished(context, result));
         }
         return observers.failures();
     }

@@ -30,6 +30,14 @@ public interface RunObserver extends Extension {
     /** Every attempt has a verdict (or is a ghost) and the fleet verdicts are in. */
     default void runFinished(RunContext run, RunResult result) throws Exception {}
 
+    /**
+     * What it does, as a user reads it in the notice that a call took long ({@code writing the Allure report took
+     * 2.3 s at the end of the run}). Default: {@code the <id> extension}.
+     */
+    default String activity() {
+        return "the " + id() + " extension";
+    }
+
     /** Observers are called in ascending order; one that gathers the others' artifacts comes late. Default 0. */
     default int order() {
         return 0;

@@ -146,6 +146,13 @@ class BadInputTest {
     }
 
     @Test
+    void anUnknownConsoleNamesTheAcceptedValues() {
+        assertThat(discoveryFailure(Fixtures.Alpha.class, "lazarus.console", "verbose"))
+                .contains("lazarus.console='verbose' is not allowed")
+                .contains("allowed: recap, summary, off");
+    }
+
+    @Test
     void aScenarioWithoutCommands() {
         assertThat(discoveryFailure(Fixtures.NoCommands.class))
                 .contains(Fixtures.NoCommands.class.getName())

@@ -36,6 +36,11 @@ public final class FaultInjection implements NodeLifecycle, RunObserver {
     }
 
     @Override
+    public String activity() {
+        return "writing the fault-injection matrix";
+    }
+
+    @Override
     public Set<Class<? extends Annotation>> enablingAnnotations() {
         return Set.of(Inject.class);
     }

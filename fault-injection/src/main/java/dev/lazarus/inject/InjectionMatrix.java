@@ -1,6 +1,7 @@
 package dev.lazarus.inject;
 
 import dev.lazarus.spi.ArtifactFiles;
+import dev.lazarus.spi.ConsoleOutput;
 import dev.lazarus.spi.Parameters;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
@@ -70,7 +71,9 @@ public final class InjectionMatrix {
                 ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(matrix));
         String table = render(matrix);
         ArtifactFiles.write(run.runDir().resolve(LOG), table.getBytes(StandardCharsets.UTF_8));
-        System.out.print(table);
+        if (ConsoleOutput.of(run.parameters()) == ConsoleOutput.RECAP) {
+            System.out.print(table); // beside the recap; the summary line and silence leave it to the artifact
+        }
     }
 
     /**

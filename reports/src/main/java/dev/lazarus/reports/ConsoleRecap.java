@@ -1,6 +1,7 @@
 package dev.lazarus.reports;
 
 import dev.lazarus.spi.CheckRecord;
+import dev.lazarus.spi.ConsoleOutput;
 import dev.lazarus.spi.FleetAssessment;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The recap printed at the end of a run, and published on the scenario: what happened to the fleet and where the
- * artifacts are.
+ * artifacts are. {@code lazarus.console} chooses what is printed: the whole recap ({@code recap}), one line
+ * ({@code summary}) or nothing ({@code off}); the whole recap is published whichever it is.
  */
 public final class ConsoleRecap implements Report {
 
@@ -45,11 +47,36 @@ public final class ConsoleRecap implements Report {
     }
 
     @Override
+    public String activity() {
+        return "printing the recap";
+    }
+
+    @Override
     public void runFinished(RunContext run, RunResult result) {
         String recap = render(run, result);
-        out.print(recap);
+        switch (ConsoleOutput.of(run.parameters())) {
+            case RECAP -> out.print(recap);
+            case SUMMARY -> out.println(summary(run, result));
+            case OFF -> {}
+        }
         out.flush();
         run.publications().entry(ENTRY, recap.strip());
+    }
+
+    /**
+     * The run in one line ({@code lazarus.console=summary}): {@code [lazarus] TomcatInstall · run <id> ·
+     * install_success 510 · install_failed 2 · 0 ghost(s) · invariant holds · artifacts <folder>}.
+     */
+    static String summary(RunContext run, RunResult result) {
+        FleetAssessment a = result.assessment();
+        String statuses = RegistryArtifacts.statusCounts(a).entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(" · "));
+        return "[lazarus] " + run.scenario() + " · run " + run.runId() + " · "
+                + (statuses.isEmpty() ? "no verdict" : statuses) + " · "
+                + a.ghosts().size() + " ghost(s) · invariant "
+                + (a.invariantHolds() ? "holds" : "BROKEN") + " · artifacts " + run.runDir();
     }
 
     /** Throughput, and when and why the breaker tripped or the run was cancelled. */

@@ -38,6 +38,11 @@ public final class RegistryArtifacts implements Report {
     }
 
     @Override
+    public String activity() {
+        return "writing the registry artifacts";
+    }
+
+    @Override
     public void goldListReady(RunContext run, List<String> goldIps) throws Exception {
         Artifacts.writeIps(run.runDir().resolve(GOLD_LIST), goldIps);
     }

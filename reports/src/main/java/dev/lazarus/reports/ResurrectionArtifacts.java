@@ -49,6 +49,11 @@ public final class ResurrectionArtifacts implements Report {
     }
 
     @Override
+    public String activity() {
+        return "writing the resurrection artifacts";
+    }
+
+    @Override
     public void runFinished(RunContext run, RunResult result) throws Exception {
         ObjectWriter json = ArtifactFiles.json().writerWithDefaultPrettyPrinter();
         Set<String> resurrected = result.decisions().stream()

@@ -208,7 +208,7 @@ class Ec2RunTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            run(Tomcat16.class, "lazarus.fleet.size", "2");
+            run(Tomcat16.class, "lazarus.fleet.size", "2", "lazarus.console", "recap");
         } finally {
             System.setOut(console);
         }
@@ -225,6 +225,20 @@ class Ec2RunTest {
                         .doesNotContain("AKIAEMULATOR0000");
             }
         }
+    }
+
+    @Test
+    void withTheConsoleOffTheFleetComesAndGoesWithoutAWord() throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run(Tomcat16.class, "lazarus.fleet.size", "2", "lazarus.console", "off");
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(controlPlane("instances_terminated")).hasSize(1);
     }
 
     @Test

@@ -45,6 +45,7 @@ class FullDiskTest {
             EngineExecutionResults results = EngineTestKit.engine("lazarus")
                     .configurationParameter("lazarus.output.dir", disk.toString())
                     .configurationParameter("lazarus.progress.interval", "0")
+                    .configurationParameter("lazarus.console", "off")
                     .selectors(selectClass(Tiny.class))
                     .execute();
 

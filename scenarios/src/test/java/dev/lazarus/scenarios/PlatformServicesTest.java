@@ -53,6 +53,7 @@ class PlatformServicesTest {
         CancellationToken token = CancellationToken.create();
         CancelTheLauncher.TOKEN.set(token);
         EngineExecutionResults results = EngineTestKit.engine("lazarus")
+                .configurationParameter("lazarus.console", "off")
                 .cancellationToken(token)
                 .configurationParameter("lazarus.output.dir", out.toString())
                 .configurationParameter("lazarus.progress.interval", "0")
@@ -109,6 +110,7 @@ class PlatformServicesTest {
         CancellationToken token = CancellationToken.create();
         token.cancel();
         EngineExecutionResults results = EngineTestKit.engine("lazarus")
+                .configurationParameter("lazarus.console", "off")
                 .cancellationToken(token)
                 .configurationParameter("lazarus.output.dir", out.toString())
                 .selectors(selectClass(Small.class))
@@ -166,6 +168,7 @@ class PlatformServicesTest {
             }
         };
         EngineExecutionResults results = EngineTestKit.engine("lazarus")
+                .configurationParameter("lazarus.console", "off")
                 .outputDirectoryCreator(launcherFolders)
                 .configurationParameter("lazarus.progress.interval", "0")
                 .configurationParameter("lazarus.embedded.speed", "0.1")

@@ -515,7 +515,8 @@ class RealSshdTest {
                         "lazarus.inventory.file", sshd.inventory().toString())
                 .configurationParameter(
                         "lazarus.inventory.known-hosts", sshd.knownHosts().toString())
-                .configurationParameter("lazarus.progress.interval", "0");
+                .configurationParameter("lazarus.progress.interval", "0")
+                .configurationParameter("lazarus.console", "off");
     }
 
     private static int freePort() throws IOException {

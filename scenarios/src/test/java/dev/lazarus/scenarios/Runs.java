@@ -12,20 +12,29 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** EngineTestKit runs of the lazarus engine into a test's folder, with fast test defaults, and what they left. */
+/**
+ * EngineTestKit runs of the lazarus engine into a test's folder, with fast test defaults, and what they left. The
+ * runs print nothing ({@code lazarus.console=off}): the build's output is the build's, not a recap per test run.
+ */
 final class Runs {
 
     private Runs() {}
 
     /** Runs the selection; {@code keyValues} are parameter pairs that override the fast defaults. */
     static EngineExecutionResults execute(Path out, DiscoverySelector selector, String... keyValues) {
+        return execute(out, List.of(selector), keyValues);
+    }
+
+    /** Runs the selections in one request; {@code keyValues} are parameter pairs that override the fast defaults. */
+    static EngineExecutionResults execute(Path out, List<DiscoverySelector> selectors, String... keyValues) {
         EngineTestKit.Builder kit = EngineTestKit.engine("lazarus")
                 .configurationParameter("lazarus.output.dir", out.toString())
                 .configurationParameter("lazarus.embedded.speed", "0.1")
                 .configurationParameter("lazarus.command.retry-pause", "10ms")
                 .configurationParameter("lazarus.ssh.backoff", "10ms")
                 .configurationParameter("lazarus.progress.interval", "0")
-                .selectors(selector);
+                .configurationParameter("lazarus.console", "off")
+                .selectors(selectors.toArray(DiscoverySelector[]::new));
         for (int i = 0; i < keyValues.length; i += 2) {
             kit.configurationParameter(keyValues[i], keyValues[i + 1]);
         }

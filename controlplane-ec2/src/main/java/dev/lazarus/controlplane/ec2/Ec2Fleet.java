@@ -1,5 +1,6 @@
 package dev.lazarus.controlplane.ec2;
 
+import dev.lazarus.spi.ConsoleOutput;
 import dev.lazarus.spi.Fleet;
 import dev.lazarus.spi.FleetRequest;
 import dev.lazarus.spi.LazarusConfigurationException;
@@ -308,7 +309,15 @@ final class Ec2Fleet implements Fleet {
         }
     }
 
-    private static void say(String line) {
+    /** A step of the fleet's provisioning or teardown, on the console when it shows the recap. */
+    private void say(String line) {
+        if (ConsoleOutput.of(request.parameters()) == ConsoleOutput.RECAP) {
+            warn(line);
+        }
+    }
+
+    /** What a user must see whatever the console shows (instances that may still run). */
+    private static void warn(String line) {
         System.out.println("[lazarus] " + line);
     }
 
@@ -378,8 +387,11 @@ final class Ec2Fleet implements Fleet {
                 confirmed = false;
             }
             request.journal().record("instances_terminated", Map.of("instance_ids", ids, "confirmed", confirmed));
-            say("ec2: " + ids.size() + " instance(s) terminated"
-                    + (confirmed ? "" : " (not confirmed within the bound)"));
+            if (confirmed) {
+                say("ec2: " + ids.size() + " instance(s) terminated");
+            } else {
+                warn("ec2: " + ids.size() + " instance(s) terminated (not confirmed within the bound)");
+            }
         } finally {
             client.close();
         }

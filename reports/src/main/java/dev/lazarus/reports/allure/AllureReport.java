@@ -2,6 +2,7 @@ package dev.lazarus.reports.allure;
 
 import dev.lazarus.reports.Report;
 import dev.lazarus.spi.AttemptTimeline;
+import dev.lazarus.spi.ConsoleOutput;
 import dev.lazarus.spi.RegistryEntry;
 import dev.lazarus.spi.RunContext;
 import dev.lazarus.spi.RunResult;
@@ -54,6 +55,11 @@ public final class AllureReport implements Report {
     }
 
     @Override
+    public String activity() {
+        return "writing the Allure report";
+    }
+
+    @Override
     public int order() {
         return 100; // after every artifact it attaches has been written
     }
@@ -93,9 +99,12 @@ public final class AllureReport implements Report {
             write(run, result, results);
         }
         results = publish(run, results);
-        System.out.println("[lazarus] Allure results: " + results);
+        boolean say = ConsoleOutput.of(run.parameters()) == ConsoleOutput.RECAP;
+        if (say) {
+            System.out.println("[lazarus] Allure results: " + results);
+        }
         if (run.parameters().getBoolean(RENDER).orElse(false)) {
-            render(run, results);
+            render(run, results, say);
         }
     }
 
@@ -125,7 +134,7 @@ public final class AllureReport implements Report {
         new ResultsWriter(run, result, new ResultFiles(results), metadata).writeAll(Map.of());
     }
 
-    private static void render(RunContext run, Path results) throws IOException, InterruptedException {
+    private static void render(RunContext run, Path results, boolean say) throws IOException, InterruptedException {
         Path cli = run.parameters()
                 .get(CLI)
                 .map(Path::of)
@@ -135,14 +144,16 @@ public final class AllureReport implements Report {
         TrendHistory.carryOver(run, results);
         Path report = AllureCli.render(cli, results, run.runDir().resolve(REPORT));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf(
-                Locale.ROOT,
-                "[lazarus] Allure report:  %s  (rendered in %.1f s, %.1f MB; serve it: sh %s open %s)%n",
-                report.resolve("index.html"),
-                millis / 1000.0,
-                AllureCli.size(report) / 1e6,
-                cli,
-                report);
+        if (say) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "[lazarus] Allure report:  %s  (rendered in %.1f s, %.1f MB; serve it: sh %s open %s)%n",
+                    report.resolve("index.html"),
+                    millis / 1000.0,
+                    AllureCli.size(report) / 1e6,
+                    cli,
+                    report);
+        }
         run.publications().file(report.resolve("index.html"), "text/html");
     }
 }
