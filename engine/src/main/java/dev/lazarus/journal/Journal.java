@@ -1,6 +1,7 @@
 package dev.lazarus.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lazarus.spi.ArtifactFiles;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class Journal implements AutoCloseable {
     public static Journal create(Path file) {
         try {
             Files.newOutputStream(file, StandardOpenOption.CREATE_NEW).close(); // never an existing file
+            ArtifactFiles.readable(file); // 0644 like every artifact, whatever the umask
             return new Journal(file, new FileOutputStream(file.toFile(), true));
         } catch (IOException e) {
             throw new JournalException("cannot create the journal " + file + ": " + e, e);

@@ -16,9 +16,15 @@ import dev.lazarus.spi.FleetAssessment;
 import dev.lazarus.spi.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,6 +116,7 @@ class MergeTest {
                         .isEqualTo("shard 3/3 left no journal (its job died without artifacts)");
             }
         });
+        assertThat(notReadable(run)).as("every file of the merged run is 0644").isEmpty();
         // Allure: every node has a result, the never-attempted ones too
         try (var files = Files.list(run.resolve("allure-results"))) {
             long results =
@@ -138,8 +145,91 @@ class MergeTest {
 
         assertThatThrownBy(() -> Merge.merge(dir.resolve("merged"), 4, Merge.journals(List.of(dir))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("but the run has 4 shards");
+                .hasMessageContaining("no run of 4 shard(s) under")
+                .hasMessageContaining("run-1  TomcatInstall  shard 1/3");
         assertThatThrownBy(() -> Merge.merge(dir.resolve("merged"), null, List.of()))
                 .hasMessageContaining("nothing to merge");
+    }
+
+    /** The files under {@code dir} that are not {@code rw-r--r--}, with their mode; none where POSIX is unsupported. */
+    static List<String> notReadable(Path dir) throws Exception {
+        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) == null) {
+            return List.of();
+        }
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
+                if (!mode.equals("rw-r--r--")) {
+                    wrong.add(dir.relativize(f) + " " + mode);
+                }
+            }
+        }
+        return wrong;
+    }
+
+    /**
+     * Shard {@code index}/2 of FLEET started at {@code start}: each node's one command took {@code seconds[i]}, one
+     * after the other from the start; the run ends ({@code run_finished}) one second after its last node.
+     */
+    private void timedShard(int index, Instant start, long... seconds) throws Exception {
+        Shard shard = new Shard(index, 2);
+        Path file = Files.createDirectories(dir.resolve("timed").resolve("t-" + index))
+                .resolve(Journal.FILE_NAME);
+        List<GoldNode> slice = shard.slice(FLEET);
+        Instant at = start;
+        try (Journal j = Journal.create(file)) {
+            j.append(new JournalEvent.RunStarted(
+                    at.toString(),
+                    "t-" + index,
+                    "TomcatInstall",
+                    "embedded",
+                    12,
+                    shard.label(),
+                    1,
+                    "17",
+                    List.of("apt-get update"),
+                    null));
+            j.append(new JournalEvent.GoldList(at.toString(), "t-" + index, shard.label(), slice, FLEET));
+            for (int i = 0; i < slice.size(); i++) {
+                String ip = slice.get(i).publicIp();
+                String uuid = UUID.randomUUID().toString();
+                j.append(new JournalEvent.AttemptStarted(at.toString(), uuid, ip, ip, 1, shard.label(), 1, "w"));
+                j.append(new JournalEvent.CommandStarted(at.toString(), uuid, ip, 0, "apt-get update", 1));
+                at = at.plusSeconds(seconds[i]);
+                j.append(new JournalEvent.CommandFinished(
+                        at.toString(), uuid, ip, 0, 1, 0, "success", List.of(), seconds[i] * 1000, List.of()));
+                j.append(new JournalEvent.AttemptFinished(
+                        at.toString(),
+                        uuid,
+                        ip,
+                        Status.INSTALL_SUCCESS,
+                        List.of("install_success"),
+                        null,
+                        null,
+                        null,
+                        null));
+            }
+            at = at.plusSeconds(1);
+            j.append(new JournalEvent.RunFinished(
+                    at.toString(), "t-" + index, Duration.between(start, at).toMillis(), false));
+        }
+    }
+
+    @Test
+    void theRecapsWallTimeIsTheShardedRunsFromItsFirstStartToItsLastEndAndTheIdealItsSlowestNode() throws Exception {
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        timedShard(1, t, 2, 2, 2, 2, 2, 2); // ends t + 13 s
+        timedShard(2, t.plusSeconds(10), 1, 9, 1, 1, 1, 1); // its slowest node 9 s; ends t + 25 s
+
+        RunReplay merged = Merge.merge(dir.resolve("merged"), null, List.of(dir.resolve("timed")));
+
+        assertThat(merged.result().wall()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(merged.result().criticalPathMillis()).isEqualTo(9_000);
+        assertThat(ConsoleRecap.render(merged.context(), merged.result()))
+                .containsPattern("wall time +25\\.0 s = 2\\.8 x ideal \\(9\\.0 s: the slowest node's own commands\\)");
+        JsonNode summary = JournalCodec.mapper()
+                .readTree(merged.context().runDir().resolve("run_summary.json").toFile());
+        assertThat(summary.get("wall_seconds").asDouble()).isEqualTo(25.0);
     }
 }

@@ -376,6 +376,9 @@ class AllureReportTest {
         Path run = Runs.runDir(out);
         Path report = run.resolve(AllureReport.REPORT);
         assertThat(report.resolve("index.html")).isNotEmptyFile();
+        assertThat(Runs.notReadable(run))
+                .as("every file of the run, the rendered report's too, is 0644")
+                .isEmpty();
         assertThat(results.allEvents().fileEntryPublished().stream().map(e -> e.getRequiredPayload(FileEntry.class)))
                 .as("the rendered report is published on the scenario")
                 .anySatisfy(f -> {

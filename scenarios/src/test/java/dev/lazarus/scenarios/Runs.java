@@ -6,6 +6,9 @@ import dev.lazarus.registry.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoverySelector;
@@ -68,5 +71,25 @@ final class Runs {
 
     static Registry registry(Path out) throws IOException {
         return Registry.replay(events(out));
+    }
+
+    /**
+     * The files under {@code dir} that are not {@code rw-r--r--} (every artifact's permissions), each with its mode;
+     * none where the file system has no POSIX permissions.
+     */
+    static List<String> notReadable(Path dir) throws IOException {
+        if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) == null) {
+            return List.of();
+        }
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
+                if (!mode.equals("rw-r--r--")) {
+                    wrong.add(dir.relativize(f) + " " + mode);
+                }
+            }
+        }
+        return wrong;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lazarus.reports.allure;
 
+import dev.lazarus.spi.ArtifactFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,12 @@ public final class AllureCli {
         } finally {
             p.destroyForcibly();
         }
+        ArtifactFiles.readable(log);
         if (p.exitValue() != 0 || !Files.isRegularFile(report.resolve("index.html"))) {
             throw new IllegalStateException(
                     "allure generate failed (exit " + p.exitValue() + "): " + Files.readString(log));
         }
+        ArtifactFiles.readableTree(report); // written by another process, as its umask says
         return report;
     }
 

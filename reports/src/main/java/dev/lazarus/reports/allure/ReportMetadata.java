@@ -5,7 +5,6 @@ import dev.lazarus.spi.RunContext;
 import dev.lazarus.spi.RunResult;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,8 +24,8 @@ final class ReportMetadata {
     }
 
     void write(RunContext run, RunResult result, ResultFiles out) throws IOException {
-        Files.writeString(
-                out.dir().resolve("categories.json"),
+        out.writeFile(
+                "categories.json",
                 ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsString(AllureCategories.all()));
         environment(run, result, out);
         executor(run, out);
@@ -52,7 +51,7 @@ final class ReportMetadata {
         // Properties writes a date comment first; the report shows every line, so keep only the entries
         String body =
                 text.toString().lines().filter(l -> !l.startsWith("#")).sorted().reduce("", (x, y) -> x + y + "\n");
-        Files.writeString(out.dir().resolve("environment.properties"), body);
+        out.writeFile("environment.properties", body);
     }
 
     /**
@@ -78,8 +77,8 @@ final class ReportMetadata {
         e.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.get("CI_JOB_ID"));
         e.put("buildUrl", env.getOrDefault("CI_JOB_URL", ""));
         e.put("reportName", "Lazarus · " + run.scenario());
-        Files.writeString(
-                out.dir().resolve("executor.json"),
+        out.writeFile(
+                "executor.json",
                 ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsString(e));
     }
 
