@@ -64,18 +64,14 @@ final class ReportMetadata {
             e.put("name", "local run on " + hostName());
             e.put("type", "local");
             e.put("buildName", run.runId());
-            e.put("reportName", "Lazarus · " + run.scenario());
-            Files.writeString(
-                    out.dir().resolve("executor.json"),
-                    ArtifactFiles.json().writerWithDefaultPrettyPrinter().writeValueAsString(e));
-            return;
+        } else {
+            e.put("name", "GitLab CI");
+            e.put("type", "gitlab");
+            e.put("url", env.getOrDefault("CI_SERVER_URL", ""));
+            e.put("buildOrder", env.getOrDefault("CI_PIPELINE_IID", env.getOrDefault("CI_PIPELINE_ID", "")));
+            e.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.get("CI_JOB_ID"));
+            e.put("buildUrl", env.getOrDefault("CI_JOB_URL", ""));
         }
-        e.put("name", "GitLab CI");
-        e.put("type", "gitlab");
-        e.put("url", env.getOrDefault("CI_SERVER_URL", ""));
-        e.put("buildOrder", env.getOrDefault("CI_PIPELINE_IID", env.getOrDefault("CI_PIPELINE_ID", "")));
-        e.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + env.get("CI_JOB_ID"));
-        e.put("buildUrl", env.getOrDefault("CI_JOB_URL", ""));
         e.put("reportName", "Lazarus · " + run.scenario());
         out.writeFile(
                 "executor.json",
