@@ -92,4 +92,19 @@ final class Runs {
         }
         return wrong;
     }
+
+    /** A call of the report or merge command (they read lazarus.* from system properties) without its recap. */
+    static <T> T quietly(java.util.concurrent.Callable<T> command) throws Exception {
+        String before = System.getProperty("lazarus.console");
+        System.setProperty("lazarus.console", "off");
+        try {
+            return command.call();
+        } finally {
+            if (before == null) {
+                System.clearProperty("lazarus.console");
+            } else {
+                System.setProperty("lazarus.console", before);
+            }
+        }
+    }
 }

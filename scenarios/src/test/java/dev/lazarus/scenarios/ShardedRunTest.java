@@ -71,7 +71,8 @@ class ShardedRunTest {
         Path whole = Files.createDirectories(out.resolve("whole"));
         Runs.execute(whole, selectClass(Seeded.class), common);
 
-        RunReplay merged = Merge.merge(out.resolve("merged"), null, Merge.journals(List.of(shards)));
+        RunReplay merged =
+                Runs.quietly(() -> Merge.merge(out.resolve("merged"), null, Merge.journals(List.of(shards))));
         FleetAssessment sharded = merged.result().assessment();
         FleetAssessment one = RunReplay.of(Runs.journal(whole)).result().assessment();
 
