@@ -108,12 +108,12 @@ class MergeCommandTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         Path merged = out.resolve("merged");
-        int exit = Merge.run(
+        int exit = Runs.quietly(() -> Merge.run(
                 new PrintStream(console, true, StandardCharsets.UTF_8),
                 new PrintStream(errors, true, StandardCharsets.UTF_8),
                 "--out",
                 merged.toString(),
-                lazarus.toString());
+                lazarus.toString()));
 
         assertThat(exit).as(errors.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(console.toString(StandardCharsets.UTF_8))
@@ -144,12 +144,12 @@ class MergeCommandTest {
 
         // the report command takes the run named among them
         ByteArrayOutputStream reported = new ByteArrayOutputStream();
-        assertThat(Rebuild.run(
+        assertThat(Runs.quietly(() -> Rebuild.run(
                         new PrintStream(reported, true, StandardCharsets.UTF_8),
                         new PrintStream(errors, true, StandardCharsets.UTF_8),
                         "--run",
                         runId(another),
-                        lazarus.toString()))
+                        lazarus.toString())))
                 .isZero();
         assertThat(reported.toString(StandardCharsets.UTF_8))
                 .contains("[lazarus] report: took run(s) " + runId(another) + "; ignored 3 other run(s)")
