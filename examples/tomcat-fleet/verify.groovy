@@ -45,6 +45,15 @@ walk(suites)
 if (leaves.count('hostsAreOnePerLine()') != 1 || (1..8).any { i -> leaves.count("node 127.0.1.${i}: attempt 1".toString()) != 1 })
     fail("the rendered Suites tree does not hold the Jupiter test and each node once: ${leaves.sort()}")
 
+// 3b. The Lazarus Fleet plugin the build installed into that CLI: the widget counts the 8 nodes, the tab lists each
+//     once in numeric order, linked to its result.
+def fleetWidget = new JsonSlurper().parse(new File(report, 'widgets/lazarus-fleet.json'))
+if (fleetWidget.items.size() != 1 || fleetWidget.items[0].gold != 8 || fleetWidget.items[0].withVerdict != 8)
+    fail("the Fleet widget does not show the 8 nodes: ${fleetWidget}")
+def fleetNodes = new JsonSlurper().parse(new File(report, 'data/lazarus-fleet.json')).fleets[0].nodes
+if (fleetNodes*.ip != (1..8).collect { "127.0.1.${it}".toString() } || fleetNodes.any { !it.uid })
+    fail("the Fleet tab does not list the 8 nodes in order, each linked: ${fleetNodes*.ip}")
+
 // 4. A quiet build log: no SLF4J warning, no library log line.
 def log = new File(basedir, 'build.log').text
 if (log.contains('SLF4J')) fail("the build log has an SLF4J line: " + log.readLines().find { it.contains('SLF4J') })

@@ -90,7 +90,13 @@ public final class RegistryArtifacts implements Report {
             summary.put("watchdog", w.describe());
         });
         summary.put("interrupted", result.interrupted());
-        summary.put("wall_seconds", result.wall().toMillis() / 1000.0);
+        double wall = result.wall().toMillis() / 1000.0;
+        double ideal = result.criticalPathMillis() / 1000.0;
+        summary.put("wall_seconds", wall);
+        // the slowest node's own commands: what the run would take with every node at once
+        summary.put("ideal_seconds", ideal);
+        summary.put("wall_over_ideal", ideal > 0 ? wall / ideal : null);
+        summary.put("throughput_nodes_per_min", wall > 0 ? a.gold().size() * 60 / wall : null);
         summary.put("journal_truncated_tail", result.journalTruncated());
         Path summaryFile = dir.resolve(SUMMARY);
         Artifacts.write(summaryFile, json.writeValueAsBytes(summary));

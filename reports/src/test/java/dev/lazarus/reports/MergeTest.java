@@ -125,6 +125,17 @@ class MergeTest {
                     .as("8 attempts + 4 never attempted + 3 verdicts")
                     .isEqualTo(15);
         }
+        // the Fleet plugin's file: the merged run's artifacts, so the Fleet widget and tab show every shard's nodes
+        JsonNode fleet = JournalCodec.mapper()
+                .readTree(run.resolve("allure-results")
+                        .resolve("lazarus-fleet-" + merged.context().runId() + ".json")
+                        .toFile());
+        assertThat(fleet.get("summary"))
+                .isEqualTo(JournalCodec.mapper()
+                        .readTree(run.resolve(RegistryArtifacts.SUMMARY).toFile()));
+        assertThat(fleet.get("gold")).hasSize(12);
+        assertThat(fleet.get("ghost_detail")).isEqualTo(detail);
+        assertThat(fleet.get("attempts")).hasSize(8);
     }
 
     @Test

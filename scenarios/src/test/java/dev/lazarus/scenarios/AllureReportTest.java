@@ -1,6 +1,7 @@
 package dev.lazarus.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import dev.lazarus.inject.Inject;
 import dev.lazarus.journal.JournalEvent;
 import dev.lazarus.journal.JournalEvent.InjectionPlanned;
 import dev.lazarus.replay.RunReplay;
+import dev.lazarus.reports.RegistryArtifacts;
+import dev.lazarus.reports.ResurrectionArtifacts;
 import dev.lazarus.reports.allure.AllureReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -445,6 +450,169 @@ class AllureReportTest {
         assertThat(shots.resolve("categories.png")).isNotEmptyFile();
     }
 
+    @Test
+    void theFleetWidgetShowsTheRunSummaryAndTheFleetTabEveryNodeInNumericOrderAfterGhostsWereResurrected()
+            throws Exception {
+        Runs.execute(
+                out,
+                selectClass(Faulty.class),
+                "lazarus.watchdog.timeout",
+                "3s",
+                AllureReport.RENDER,
+                "true",
+                AllureReport.CLI,
+                System.getProperty(AllureReport.CLI));
+        Path run = Runs.runDir(out);
+        JsonNode summary = JSON.readTree(run.resolve(RegistryArtifacts.SUMMARY).toFile());
+        JsonNode ghostDetail =
+                JSON.readTree(run.resolve(ResurrectionArtifacts.GHOST_DETAIL).toFile());
+        List<String> gold = Files.readAllLines(run.resolve(RegistryArtifacts.GOLD_LIST));
+        // the run this check is about: two ghosts, both resurrected, none left
+        assertThat(ghostDetail)
+                .hasSize(2)
+                .allSatisfy(g -> assertThat(g.get("resurrected").asBoolean()).isTrue());
+        assertThat(summary.get("ghosts")).isEmpty();
+        assertThat(gold).hasSize(24).contains("127.0.1.9", "127.0.1.10");
+        assertThat(gold.indexOf("127.0.1.9")).isLessThan(gold.indexOf("127.0.1.10"));
+        assertThat(summary.get("wall_over_ideal").asDouble()).isPositive();
+
+        // the run's artifacts travel with its results, for the plugin to read at `allure generate` time
+        Path results = run.resolve(AllureReport.RESULTS);
+        JsonNode fleetFile = JSON.readTree(
+                results.resolve("lazarus-fleet-" + summary.get("run_id").asText() + ".json")
+                        .toFile());
+        assertThat(fleetFile.get("summary")).isEqualTo(summary);
+        Path report = run.resolve(AllureReport.REPORT);
+        assertThat(report.resolve("widgets/lazarus-fleet.json")).isNotEmptyFile();
+        assertThat(report.resolve("plugin/lazarus-fleet/index.js")).isNotEmptyFile();
+
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(chromium)) {
+            Assumptions.assumeTrue(
+                    System.getenv("CI") != null,
+                    "Chromium is not installed (apt-get install chromium); .ci/run installs it");
+            throw new AssertionError("Chromium is not installed at " + chromium);
+        }
+        Path shots = Files.createDirectories(Path.of("target", "allure-browser-checks"));
+        HttpServer server = serve(report);
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/index.html";
+
+            // the widget's numbers are run_summary.json's
+            String overview = Browser.domWhen(chromium, base + "#", "data-lazarus-fleet=\"ready\"");
+            Map<String, String> shown = attributes(overview, "data-fleet=\"([a-z-]+)\" data-value=\"([^\"]*)\"");
+            assertThat(shown)
+                    .containsEntry("gold", summary.get("gold").asText())
+                    .containsEntry(
+                            "with-verdict", summary.get("with_final_entry").asText())
+                    .containsEntry(
+                            "ghosts-now", String.valueOf(summary.get("ghosts").size()))
+                    .containsEntry("ghosts-ever", String.valueOf(ghostDetail.size()))
+                    .containsEntry("resurrected", "2")
+                    .containsEntry(
+                            "untraceable",
+                            String.valueOf(summary.get("untraceable").size()))
+                    .containsEntry(
+                            "invariant-holds", summary.get("invariant_holds").asText());
+            assertThat(Double.parseDouble(shown.get("throughput")))
+                    .isCloseTo(summary.get("throughput_nodes_per_min").asDouble(), within(1e-9));
+            assertThat(Double.parseDouble(shown.get("wall-over-ideal")))
+                    .isCloseTo(summary.get("wall_over_ideal").asDouble(), within(1e-9));
+            assertThat(Double.parseDouble(shown.get("wall-seconds")))
+                    .isCloseTo(summary.get("wall_seconds").asDouble(), within(1e-9));
+            assertThat(Double.parseDouble(shown.get("ideal-seconds")))
+                    .isCloseTo(summary.get("ideal_seconds").asDouble(), within(1e-9));
+            assertThat(unescape(first(overview, "<code data-fleet=\"invariant\">([^<]*)</code>")))
+                    .isEqualTo(summary.get("invariant").asText());
+            Map<String, String> expectedStatuses = new java.util.LinkedHashMap<>();
+            summary.get("statuses").fields().forEachRemaining(e -> {
+                if (e.getValue().asLong() > 0) {
+                    expectedStatuses.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            assertThat(attributes(overview, "data-fleet-status=\"([a-z_]+)\" data-value=\"([0-9]+)\""))
+                    .as("nodes per status")
+                    .containsExactlyInAnyOrderEntriesOf(expectedStatuses);
+            for (JsonNode g : ghostDetail) {
+                assertThat(overview)
+                        .contains(g.get("ip").asText() + " → "
+                                + g.get("final_status").asText());
+            }
+            Browser.screenshot(chromium, base + "#", shots.resolve("fleet-overview.png"), "1400,2200");
+
+            // the tab: every node of the gold list once, in numeric order, each linked to its result
+            String tab = Browser.domWhen(chromium, base + "#fleet", "data-lazarus-fleet=\"ready\"");
+            assertThat(all(tab, "<tr class=\"lazarus-fleet__node\" data-ip=\"([^\"]+)\""))
+                    .as("one row per node, numeric order")
+                    .containsExactlyElementsOf(gold);
+            Matcher row = Pattern.compile("<tr class=\"lazarus-fleet__node\" data-ip=\"([^\"]+)\"[^>]*>.*?"
+                            + "data-attempts=\"([0-9]+)\".*?href=\"#testresult/([^\"]+)\".*?</tr>")
+                    .matcher(tab);
+            int linked = 0;
+            while (row.find()) {
+                linked++;
+                JsonNode testCase = JSON.readTree(report.resolve("data/test-cases/" + row.group(3) + ".json")
+                        .toFile());
+                assertThat(testCase.get("name").asText())
+                        .as("a row links to its node's verdict, the result Allure shows")
+                        .isEqualTo("node " + row.group(1) + ": attempt " + row.group(2));
+            }
+            assertThat(linked).as("each row links to its node's result").isEqualTo(gold.size());
+            assertThat(all(tab, "<tr class=\"lazarus-fleet__ghost\" data-ip=\"([^\"]+)\""))
+                    .as("the ghost table")
+                    .containsExactlyInAnyOrderElementsOf(
+                            java.util.stream.StreamSupport.stream(ghostDetail.spliterator(), false)
+                                    .map(g -> g.get("ip").asText())
+                                    .toList());
+            Browser.screenshot(chromium, base + "#fleet", shots.resolve("fleet-tab.png"), "1400,1800");
+
+            // filtered by status: only that status's nodes
+            String failed = Browser.domWhen(chromium, base + "#fleet/install_failed", "data-lazarus-fleet=\"ready\"");
+            List<String> statuses =
+                    all(failed, "<tr class=\"lazarus-fleet__node\" data-ip=\"[^\"]+\" data-status=\"([^\"]+)\"");
+            assertThat(statuses)
+                    .hasSize(summary.at("/statuses/install_failed").asInt())
+                    .containsOnly("install_failed");
+        } finally {
+            server.stop(0);
+        }
+        assertThat(shots.resolve("fleet-overview.png")).isNotEmptyFile();
+        assertThat(shots.resolve("fleet-tab.png")).isNotEmptyFile();
+    }
+
+    private static List<String> all(String html, String regex) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static String first(String html, String regex) {
+        List<String> found = all(html, regex);
+        assertThat(found).as(regex).isNotEmpty();
+        return found.get(0);
+    }
+
+    /** group 1 → group 2 of every match, the first of each key. */
+    private static Map<String, String> attributes(String html, String regex) {
+        Map<String, String> found = new java.util.LinkedHashMap<>();
+        Matcher m = Pattern.compile(regex).matcher(html);
+        while (m.find()) {
+            found.putIfAbsent(m.group(1), m.group(2));
+        }
+        return found;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
     /** A static file server for the report on loopback: its pages load their data by XHR. */
     private static HttpServer serve(Path root) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -489,11 +657,37 @@ class AllureReportTest {
             return text;
         }
 
+        /**
+         * The page's DOM once it holds {@code ready}: dumped after the page's loads settle, again with a longer
+         * budget when it does not hold it yet, at most three times.
+         */
+        static String domWhen(Path chromium, String url, String ready) throws Exception {
+            String dom = "";
+            for (int budget : new int[] {15_000, 30_000, 60_000}) {
+                dom = run(chromium, List.of("--virtual-time-budget=" + budget, "--dump-dom", url), null);
+                if (dom.contains(ready)) {
+                    return dom;
+                }
+            }
+            throw new AssertionError(url + " never showed " + ready + "; its last DOM:\n" + dom);
+        }
+
+        /** A screenshot of the page in a window of {@code size} ({@code width,height}). */
+        static void screenshot(Path chromium, String url, Path file, String size) throws Exception {
+            run(chromium, List.of("--window-size=" + size, "--screenshot=" + file.toAbsolutePath(), url), file);
+        }
+
+        /** {@code action}'s flags replace the defaults of the same name ({@code --window-size}, the time budget). */
         private static String run(Path chromium, List<String> action, Path expected) throws Exception {
             Path profile = Files.createTempDirectory("lazarus-chromium");
             try {
                 List<String> command = new ArrayList<>(List.of(chromium.toString()));
-                command.addAll(FLAGS);
+                for (String flag : FLAGS) {
+                    String name = flag.split("=")[0];
+                    if (action.stream().noneMatch(a -> a.split("=")[0].equals(name))) {
+                        command.add(flag);
+                    }
+                }
                 command.add("--user-data-dir=" + profile);
                 command.addAll(action);
                 Process p = new ProcessBuilder(command)

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 /**
  * The run as Allure results, written with Allure's own model and results writer into {@code <run>/allure-results}:
  * one result per node attempt (written as each attempt ends, by {@link EarlyResults}), one per fleet verdict with its
- * evidence, categories, environment and executor. Everything comes from the run's result, so the report command
- * rebuilds it. With {@code lazarus.allure.render=true} it then renders the HTML report with the Allure CLI and
- * publishes its {@code index.html}.
+ * evidence, categories, environment and executor, and the fleet file of the Fleet plugin ({@link FleetFile}).
+ * Everything comes from the run's result and artifacts, so the report command rebuilds it. With
+ * {@code lazarus.allure.render=true} it then renders the HTML report with the Allure CLI and publishes its
+ * {@code index.html}.
  */
 public final class AllureReport implements Report {
 
@@ -98,6 +99,8 @@ public final class AllureReport implements Report {
         } else {
             write(run, result, results);
         }
+        // the fleet as the run's artifacts give it, for the Fleet widget and tab of the Lazarus Allure plugin
+        FleetFile.write(run.runDir(), run.runId(), results);
         results = publish(run, results);
         boolean say = ConsoleOutput.of(run.parameters()) == ConsoleOutput.RECAP;
         if (say) {
