@@ -99,7 +99,7 @@ class AllureReportTest {
 
     private static JsonNode byName(List<JsonNode> results, String name) {
         return results.stream()
-                .filter(r -> r.get("name").asText().equals(name))
+                .filter(r -> r.get("name").asText().strip().equals(name)) // past the IP's sort prefix
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no result named " + name));
     }
@@ -148,7 +148,7 @@ class AllureReportTest {
         JsonNode failed = byName(results, "node " + failedIp + ": attempt 1");
         assertThat(failed.get("status").asText()).isEqualTo("failed");
         assertThat(failed.at("/statusDetails/message").asText()).startsWith("install_failed [install_failed");
-        assertThat(label(failed, "host")).isEqualTo(failedIp);
+        assertThat(label(failed, "host").strip()).isEqualTo(failedIp);
         assertThat(label(failed, "thread")).isNotBlank();
         assertThat(label(failed, "parentSuite")).isEqualTo("Faulty");
         assertThat(label(failed, "suite")).isEqualTo("shard 1/1");
@@ -404,7 +404,7 @@ class AllureReportTest {
         try (Stream<Path> cases = Files.list(report.resolve("data/test-cases"))) {
             for (Path c : cases.toList()) {
                 JsonNode tc = JSON.readTree(c.toFile());
-                if (tc.get("name").asText().equals("node " + failedIp + ": attempt 1")) {
+                if (tc.get("name").asText().strip().equals("node " + failedIp + ": attempt 1")) {
                     uid = tc.get("uid").asText();
                 }
             }
@@ -553,7 +553,7 @@ class AllureReportTest {
                 linked++;
                 JsonNode testCase = JSON.readTree(report.resolve("data/test-cases/" + row.group(3) + ".json")
                         .toFile());
-                assertThat(testCase.get("name").asText())
+                assertThat(testCase.get("name").asText().strip())
                         .as("a row links to its node's verdict, the result Allure shows")
                         .isEqualTo("node " + row.group(1) + ": attempt " + row.group(2));
             }
@@ -573,11 +573,35 @@ class AllureReportTest {
             assertThat(statuses)
                     .hasSize(summary.at("/statuses/install_failed").asInt())
                     .containsOnly("install_failed");
+
+            // the Timeline: a row per node in numeric order, each with its bars, and the fleet verdicts on their own
+            String timeline = Browser.domWhen(chromium, base + "#timeline", "timeline__group_title");
+            Matcher hostRow = Pattern.compile(
+                            "<text class=\"timeline__group_title\">([^<]*)</text>(.*?)(?=<text class=\"timeline__group_title\">|$)",
+                            Pattern.DOTALL)
+                    .matcher(timeline);
+            List<String> rows = new ArrayList<>();
+            while (hostRow.find()) {
+                String host = hostRow.group(1).strip();
+                rows.add(host);
+                assertThat(hostRow.group(2)).as("the bars of " + host).contains("class=\"timeline__item");
+            }
+            List<String> expectedRows = new ArrayList<>(gold);
+            expectedRows.add("fleet");
+            assertThat(rows)
+                    .as("host rows: every node in numeric order, then the fleet")
+                    .isEqualTo(expectedRows);
+            Browser.screenshot(chromium, base + "#timeline", shots.resolve("timeline.png"), "1400,2600");
+
+            // the ghosts a resurrection recovered stay visible
+            String categories = Browser.domWhen(chromium, base + "#categories", "Recovered ghosts");
+            assertThat(categories).contains("Recovered ghosts");
         } finally {
             server.stop(0);
         }
         assertThat(shots.resolve("fleet-overview.png")).isNotEmptyFile();
         assertThat(shots.resolve("fleet-tab.png")).isNotEmptyFile();
+        assertThat(shots.resolve("timeline.png")).isNotEmptyFile();
     }
 
     private static List<String> all(String html, String regex) {

@@ -11,6 +11,7 @@ import dev.lazarus.journal.JournalEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -83,7 +84,7 @@ class FleetReportTest {
 
         for (String ip : ghosts) {
             JsonNode last = results.stream()
-                    .filter(r -> r.path("name").asText().startsWith("node " + ip + ": attempt"))
+                    .filter(r -> r.path("name").asText().strip().startsWith("node " + ip + ": attempt"))
                     .filter(r -> !label(r, "tag").equals(Optional.of("superseded")))
                     .max((a, b) ->
                             a.path("name").asText().compareTo(b.path("name").asText()))
@@ -95,19 +96,31 @@ class FleetReportTest {
                 .contains("\"Recovered ghosts\"");
 
         for (JsonNode r : results) {
-            String name = r.path("name").asText();
+            String name = r.path("name").asText().strip();
             if (name.startsWith("verdict: ")) {
                 assertThat(label(r, "host")).as(name).contains("fleet");
                 assertThat(label(r, "thread")).as(name).contains("fleet");
                 assertThat(label(r, "feature")).as(name).contains("fleet verdicts");
             } else {
                 String ip = name.substring("node ".length(), name.indexOf(':'));
-                assertThat(label(r, "host")).as(name).contains(ip);
+                assertThat(label(r, "host").map(String::strip)).as(name).contains(ip);
                 assertThat(label(r, "epic")).as(name).contains("GhostsRecovered");
                 assertThat(label(r, "feature")).as(name).isPresent();
                 assertThat(label(r, "story")).as(name).isPresent();
             }
         }
+        // Allure orders host rows and tree leaves by their text: the results' own text order is the numeric one
+        Comparator<String> allures = Comparator.comparing(t -> t.toLowerCase(java.util.Locale.ROOT));
+        List<JsonNode> nodes = results.stream()
+                .filter(r -> !r.path("name").asText().startsWith("verdict: "))
+                .toList();
+        assertThat(nodes.stream().map(r -> label(r, "host").orElseThrow()).sorted(allures))
+                .extracting(String::strip)
+                .isSortedAccordingTo(dev.lazarus.reports.IpOrder.NUMERIC)
+                .contains("127.0.1.2", "127.0.1.10");
+        assertThat(nodes.stream().map(r -> r.path("name").asText()).sorted(allures))
+                .extracting(n -> n.strip().substring("node ".length(), n.strip().indexOf(':')))
+                .isSortedAccordingTo(dev.lazarus.reports.IpOrder.NUMERIC);
         JsonNode executor = JournalCodec.mapper()
                 .readTree(dir.resolve("allure-results/executor.json").toFile());
         assertThat(executor.path("type").asText()).isEqualTo("local");

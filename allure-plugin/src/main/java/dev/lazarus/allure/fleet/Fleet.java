@@ -122,7 +122,7 @@ final class Fleet {
                     ghost != null && ghost.path("resurrected").asBoolean(),
                     ghost == null ? null : ghost.path("last_event").asText(null),
                     result == null ? null : result.getUid(),
-                    result == null ? null : result.getName()));
+                    result == null ? null : result.getName().strip()));
             byStatus.merge(status, 1L, Long::sum);
         }
 
@@ -193,7 +193,8 @@ final class Fleet {
                         : r.getTime().getStart());
         Map<String, TestResult> byIp = new HashMap<>();
         for (TestResult r : results) {
-            String host = r.findOneLabel("host").orElse(null);
+            // Lazarus prefixes the host with whitespace that makes Allure's text order numeric
+            String host = r.findOneLabel("host").map(String::strip).orElse(null);
             if (host == null
                     || (scenario != null
                             && !scenario.equals(r.findOneLabel("parentSuite").orElse(scenario)))) {

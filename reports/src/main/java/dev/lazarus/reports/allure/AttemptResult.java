@@ -81,7 +81,7 @@ final class AttemptResult {
             List<String> files) {
         String ip = e.publicIp();
         List<Label> labels = new ArrayList<>(List.of(
-                label("host", ip),
+                label("host", Labels.sortable(ip)),
                 label("thread", e.thread()),
                 label("parentSuite", run.scenario()),
                 label("suite", "shard " + e.shard()),
@@ -108,7 +108,7 @@ final class AttemptResult {
                 .setUuid(UUID.randomUUID().toString())
                 .setHistoryId(identity)
                 .setTestCaseId(identity)
-                .setName("node " + ip + ": attempt " + e.attempt())
+                .setName(Labels.nodeName(ip, "attempt " + e.attempt()))
                 .setFullName(run.scenario() + ".node " + ip)
                 .setStatus(AllureStatuses.of(e))
                 .setStatusDetails(details(e, ghostTags))

@@ -79,7 +79,7 @@ final class FleetResults {
             }
             String shard = result.shardByIp().getOrDefault(ip, run.shard());
             List<Label> labels = new ArrayList<>(List.of(
-                    label("host", ip),
+                    label("host", Labels.sortable(ip)),
                     label("parentSuite", run.scenario()),
                     label("suite", "shard " + shard),
                     label("framework", "lazarus")));
@@ -89,7 +89,7 @@ final class FleetResults {
                     .setUuid(UUID.randomUUID().toString())
                     .setHistoryId(identity(run.scenario(), ip))
                     .setTestCaseId(identity(run.scenario(), ip))
-                    .setName("node " + ip + ": no attempt")
+                    .setName(Labels.nodeName(ip, "no attempt"))
                     .setFullName(run.scenario() + ".node " + ip)
                     .setStatus(Status.BROKEN)
                     .setStage(Stage.FINISHED)
