@@ -2,7 +2,11 @@ package dev.lazarus.allure.fleet;
 
 import java.util.Comparator;
 
-/** IPv4 addresses by their numbers (127.0.1.9 before 127.0.1.10); anything else after them, by its text. */
+/**
+ * IPv4 addresses by their numbers (127.0.1.9 before 127.0.1.10); anything else after them, by its text. The same
+ * order as {@code dev.lazarus.reports.IpOrder}, kept as a copy: the plugin runs inside the Allure CLI, whose class
+ * path has Allure's jars and none of Lazarus's.
+ */
 final class IpOrder {
 
     static final Comparator<String> NUMERIC =
