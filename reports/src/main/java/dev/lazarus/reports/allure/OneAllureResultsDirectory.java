@@ -4,8 +4,13 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.util.PropertiesUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -42,10 +47,39 @@ public final class OneAllureResultsDirectory implements LauncherSessionListener 
 
     /** The writer Allure's lifecycle would make by default (its {@code getDefaultWriter}, which is private). */
     private static FileSystemResultsWriter defaultWriter() {
-        Properties properties = PropertiesUtils.loadAllureProperties();
-        return new FileSystemResultsWriter(
-                Path.of(properties.getProperty(ProjectAllure.RESULTS_DIRECTORY, "allure-results")),
-                Boolean.parseBoolean(properties.getProperty("allure.results.clean.before.run", "false")),
-                Boolean.parseBoolean(properties.getProperty("allure.results.clean.only.once", "true")));
+        return defaultWriter(PropertiesUtils.loadAllureProperties());
+    }
+
+    /**
+     * The default writer for {@code properties}, but for one thing: with {@code allure.results.clean.before.run} (once,
+     * the default) Allure's writer would empty the folder at its first write, which may come after Lazarus wrote its
+     * results there; so the folder is emptied now, when the session opens, and the writer does not clean again.
+     */
+    static FileSystemResultsWriter defaultWriter(Properties properties) {
+        Path dir = Path.of(properties.getProperty(ProjectAllure.RESULTS_DIRECTORY, "allure-results"));
+        boolean clean = Boolean.parseBoolean(properties.getProperty("allure.results.clean.before.run", "false"));
+        boolean once = Boolean.parseBoolean(properties.getProperty("allure.results.clean.only.once", "true"));
+        if (clean && once) {
+            empty(dir);
+            return new FileSystemResultsWriter(dir, false, true);
+        }
+        return new FileSystemResultsWriter(dir, clean, once);
+    }
+
+    private static void empty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "could not empty the Allure results directory " + dir + " (allure.results.clean.before.run=true)",
+                    e);
+        }
     }
 }

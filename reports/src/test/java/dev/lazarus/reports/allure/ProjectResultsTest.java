@@ -104,6 +104,24 @@ class ProjectResultsTest {
                 .containsExactly("jupiter-container-container.json", "jupiter-result.json", "s-attachment.txt");
     }
 
+    @Test
+    void allureCleaningTheFolderBeforeTheRunHappensWhenTheSessionOpensNotAtItsFirstWrite() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("allure-results"));
+        Files.writeString(dir.resolve("old-result.json"), "{}");
+        java.util.Properties clean = new java.util.Properties();
+        clean.setProperty("allure.results.directory", dir.toString());
+        clean.setProperty("allure.results.clean.before.run", "true");
+
+        FileSystemResultsWriter writer = OneAllureResultsDirectory.defaultWriter(clean);
+        assertThat(names(dir))
+                .as("the last run's results, gone when the session opens")
+                .isEmpty();
+        Files.writeString(dir.resolve("lazarus-result.json"), "{}"); // Lazarus's, before the first Jupiter test's
+        writer.write(result("jupiter", "[engine:junit-jupiter]/[class:x.PlainTest]/[method:works()]"));
+
+        assertThat(names(dir)).containsExactly("jupiter-result.json", "lazarus-result.json");
+    }
+
     private static TestResult result(String uuid, String uniqueId) {
         return new TestResult()
                 .setUuid(uuid)
